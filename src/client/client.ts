@@ -1,0 +1,112 @@
+import type {
+  Ballot,
+  FeedbackForm,
+  FeedbackResponse,
+  Proposal,
+  ProposalPage,
+  ProposalQuery,
+  Receipt,
+  Results,
+  Round,
+  Simulation,
+  SimulationSubmission,
+  SubmissionReceipt,
+  TallyRule,
+} from './types.js';
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface SubmitOptions extends RequestOptions {
+  /**
+   * Sent as the `Idempotency-Key` header: the same key always means the same submission, so a
+   * retry never counts twice. Generated when absent.
+   */
+  idempotencyKey?: string;
+}
+
+/**
+ * Everything an element needs from a backend. Implement it to connect the elements to any
+ * backend; `createRestClient` and `createMemoryClient` are the two that ship.
+ * Every method rejects only with a `CivicError`.
+ */
+export interface CivicClient {
+  getRound(roundId: string, options?: RequestOptions): Promise<Round>;
+  listProposals(roundId: string, query?: ProposalQuery, options?: RequestOptions): Promise<ProposalPage>;
+  getProposal(proposalId: string, options?: RequestOptions): Promise<Proposal>;
+  submitBallot(ballot: Ballot, options?: SubmitOptions): Promise<Receipt>;
+  getResults(roundId: string, options?: RequestOptions & { rule?: TallyRule }): Promise<Results>;
+  getSimulation(simulationId: string, options?: RequestOptions): Promise<Simulation>;
+  submitSimulation(submission: SimulationSubmission, options?: SubmitOptions): Promise<SubmissionReceipt>;
+  getForm(formId: string, options?: RequestOptions): Promise<FeedbackForm>;
+  submitFeedback(response: FeedbackResponse, options?: SubmitOptions): Promise<SubmissionReceipt>;
+}
+
+export type CivicErrorCode =
+  /** The server could not be reached (offline, DNS, CORS, connection reset). */
+  | 'network'
+  /** No answer within the client's `timeoutMs`. */
+  | 'timeout'
+  /** An HTTP error status that no more specific code covers. */
+  | 'http'
+  /** The server answered, but not with what the contract promises. */
+  | 'invalid-response'
+  /** The submission broke a rule; `fieldErrors` says where. */
+  | 'validation'
+  /** Already done: e.g. this voter has already voted in this round. */
+  | 'conflict'
+  /** The round, simulation or form is not open for submissions. */
+  | 'closed'
+  /** Missing or refused voter token, voting code or credentials. */
+  | 'unauthorized'
+  /** No such round, proposal, simulation or form. */
+  | 'not-found';
+
+export interface FieldError {
+  field: string;
+  code: string;
+  detail: string;
+}
+
+export interface CivicErrorInit {
+  status?: number;
+  /** A human explanation from the server (problem+json `detail`) or from the client. */
+  detail?: string;
+  fieldErrors?: FieldError[];
+  /** For `invalid-response`: the path of the offending field, e.g. `items[3].cost`. */
+  field?: string;
+  cause?: unknown;
+}
+
+/** The only error the client rejects with. `code` is stable; `message` is for developers. */
+export class CivicError extends Error {
+  override readonly name = 'CivicError';
+  readonly code: CivicErrorCode;
+  readonly status?: number;
+  readonly detail?: string;
+  readonly fieldErrors: FieldError[];
+  readonly field?: string;
+
+  constructor(code: CivicErrorCode, message: string, init: CivicErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.code = code;
+    this.status = init.status;
+    this.detail = init.detail;
+    this.fieldErrors = init.fieldErrors ?? [];
+    this.field = init.field;
+  }
+
+  /** Whether trying the same request again later may succeed. */
+  get retryable(): boolean {
+    return (
+      this.code === 'network' ||
+      this.code === 'timeout' ||
+      (this.code === 'http' && this.status !== undefined && (this.status >= 500 || this.status === 429))
+    );
+  }
+}
+
+export function isCivicError(value: unknown): value is CivicError {
+  return value instanceof CivicError || (value instanceof Error && value.name === 'CivicError' && 'code' in value);
+}

@@ -1,0 +1,238 @@
+/**
+ * The domain model shared by the elements, the client, the in-browser backend and the server.
+ *
+ * Money is always an integer number of minor units of the round's currency (pence for GBP,
+ * fillér for HUF), so that sums and comparisons are exact on any real budget.
+ * Dates are ISO 8601 strings.
+ */
+
+/** An integer amount of the smallest unit of a currency (e.g. pence). */
+export type MinorUnits = number;
+
+export type RoundStatus = 'upcoming' | 'open' | 'closed';
+
+/** How a round knows who is voting; one ballot per voter per round either way. */
+export type VoterIdentity = 'open' | 'code' | 'token';
+
+export interface Round {
+  id: string;
+  title: string;
+  description: string;
+  /** Total money to allocate, in minor units of `currency`. */
+  budget: MinorUnits;
+  /** ISO 4217 code, e.g. `GBP`. */
+  currency: string;
+  opensAt: string | null;
+  closesAt: string | null;
+  status: RoundStatus;
+  rules: BallotRules;
+  voterIdentity?: VoterIdentity;
+  /** The areas (wards, districts) proposals belong to, for filters. */
+  areas?: string[];
+  categories?: string[];
+}
+
+export type ProposalStatus =
+  | 'proposed'
+  | 'shortlisted'
+  | 'funded'
+  | 'not-funded'
+  | 'withdrawn'
+  | 'delivered';
+
+export interface Proposal {
+  id: string;
+  roundId?: string;
+  title: string;
+  summary: string;
+  /** Plain text unless `descriptionFormat` is `html`, which is sanitised before it renders. */
+  description?: string;
+  descriptionFormat?: 'text' | 'html';
+  cost: MinorUnits;
+  area?: string | null;
+  categories: string[];
+  imageUrl?: string | null;
+  imageAlt?: string | null;
+  status: ProposalStatus;
+  supporters?: number | null;
+  url?: string | null;
+}
+
+/**
+ * Ballot rules follow pabulib's META keys, so a real `.pb` round maps onto them without loss.
+ * Absent limits mean "no limit". Cost limits are minor units.
+ */
+export type BallotRules =
+  | ApprovalRules
+  | CumulativeRules
+  | OrdinalRules
+  | ChooseOneRules
+  | YesNoRules;
+
+/** Approval voting; with `maxSumCost` it is a knapsack ballot. */
+export interface ApprovalRules {
+  kind: 'approval';
+  minLength?: number;
+  maxLength?: number;
+  minSumCost?: MinorUnits;
+  maxSumCost?: MinorUnits;
+}
+
+/** Points spread over proposals. */
+export interface CumulativeRules {
+  kind: 'cumulative';
+  minLength?: number;
+  maxLength?: number;
+  /** Least points on one chosen proposal. */
+  minPoints?: number;
+  /** Most points on one proposal. */
+  maxPoints?: number;
+  minSumPoints?: number;
+  maxSumPoints: number;
+}
+
+/** Ranked: selections in order of preference, most preferred first. */
+export interface OrdinalRules {
+  kind: 'ordinal';
+  minLength?: number;
+  maxLength?: number;
+}
+
+/** Exactly one proposal. */
+export interface ChooseOneRules {
+  kind: 'choose-1';
+}
+
+/** A yes/no answer for each proposal of the round (one proposal: a single question). */
+export interface YesNoRules {
+  kind: 'yes-no';
+  allowAbstain: boolean;
+}
+
+export type BallotKind = BallotRules['kind'];
+
+export type YesNoAnswer = 'yes' | 'no' | 'abstain';
+
+interface BallotBase {
+  roundId: string;
+  /** A token signed by the host site, for rounds with `voterIdentity: 'token'`. */
+  voterToken?: string;
+  /** A single-use voting code typed by the resident, for rounds with `voterIdentity: 'code'`. */
+  votingCode?: string;
+}
+
+export type Ballot =
+  | (BallotBase & { kind: 'approval'; selections: string[] })
+  | (BallotBase & { kind: 'cumulative'; selections: Record<string, number> })
+  | (BallotBase & { kind: 'ordinal'; selections: string[] })
+  | (BallotBase & { kind: 'choose-1'; selections: string[] })
+  | (BallotBase & { kind: 'yes-no'; selections: Record<string, YesNoAnswer> });
+
+export interface Receipt {
+  id: string;
+  roundId: string;
+  receivedAt: string;
+}
+
+/** The receipt for a simulation submission or a feedback response. */
+export interface SubmissionReceipt {
+  id: string;
+  receivedAt: string;
+}
+
+export interface ProposalQuery {
+  area?: string;
+  category?: string;
+  /** Free text matched against title and summary. */
+  q?: string;
+  sort?: ProposalSort;
+  /** 1-based. */
+  page?: number;
+  pageSize?: number;
+}
+
+export type ProposalSort = 'title' | 'cost-asc' | 'cost-desc' | 'supporters' | 'random';
+
+export interface ProposalPage {
+  items: Proposal[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export type TallyRule = 'greedy' | 'equal-shares';
+
+export interface Results {
+  roundId: string;
+  rule: TallyRule;
+  budget: MinorUnits;
+  spent: MinorUnits;
+  /** In the order the rule selected them. */
+  winners: Array<{ id: string; title: string; cost: MinorUnits; votes: number }>;
+  proposals: Array<{ id: string; votes: number; selected: boolean }>;
+}
+
+export interface BudgetLineImpact {
+  /** The line's value from which this impact applies. */
+  from: number;
+  text: string;
+}
+
+export interface BudgetLine {
+  id: string;
+  label: string;
+  description?: string;
+  kind: 'spending' | 'revenue';
+  /** Current value: minor units for `currency` lines, percent for `percent` lines. */
+  baseline: number;
+  min: number;
+  max: number;
+  step: number;
+  unit: 'currency' | 'percent';
+  /** For `percent` lines: the money one percent is worth, in minor units. */
+  amountPerPercent?: MinorUnits;
+  locked: boolean;
+  impacts: BudgetLineImpact[];
+}
+
+export interface Simulation {
+  id: string;
+  title: string;
+  description: string;
+  currency: string;
+  lines: BudgetLine[];
+}
+
+export interface SimulationSubmission {
+  simulationId: string;
+  /** Line id to chosen value. */
+  values: Record<string, number>;
+  comment?: string;
+}
+
+export type QuestionKind = 'rating' | 'text' | 'choice' | 'multi-choice' | 'consent';
+
+export interface Question {
+  id: string;
+  kind: QuestionKind;
+  label: string;
+  hint?: string;
+  required: boolean;
+  maxLength?: number;
+  options?: Array<{ value: string; label: string }>;
+}
+
+export interface FeedbackForm {
+  id: string;
+  title: string;
+  description?: string;
+  questions: Question[];
+}
+
+export type Answer = string | number | boolean | string[];
+
+export interface FeedbackResponse {
+  formId: string;
+  proposalId?: string;
+  answers: Record<string, Answer>;
+}

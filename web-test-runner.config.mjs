@@ -1,0 +1,23 @@
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { summaryLineReporter } from './test/support/wtr-summary-reporter.mjs';
+import { chromiumArgs, chromiumPath } from './test/support/chromium.mjs';
+import { testApiMiddleware } from './test/support/test-api.mjs';
+
+export default {
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/e2e/**'],
+  nodeResolve: { exportConditions: ['production'] },
+  rootDir: '.',
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  middleware: [testApiMiddleware],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromiumPath, headless: true, args: ['--headless', ...chromiumArgs] },
+    }),
+  ],
+  reporters: [defaultReporter(), summaryLineReporter()],
+};
