@@ -1,0 +1,1 @@
+export function elementNames(pkg?: { exports: Record<string, unknown> }): string[];

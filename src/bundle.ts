@@ -1,0 +1,2 @@
+// The single-file bundle for a webmaster's <script src>: registers every element, defines no global.
+import './index.js';

@@ -1,0 +1,188 @@
+/**
+ * The REST client: a `CivicClient` over `fetch` that speaks the contract in docs/openapi.yaml.
+ *
+ * Voter identity travels in the ballot body (`Ballot.voterToken`, `Ballot.votingCode`), never in
+ * headers, so that the host site's own `Authorization` header (from `headers`/`getHeaders`) can
+ * stay what the host needs it to be.
+ */
+import type * as v from 'valibot';
+import type { CivicClient, FieldError, RequestOptions, SubmitOptions } from './client.js';
+import { CivicError } from './client.js';
+import { IDEMPOTENCY_KEY_PATTERN, newIdempotencyKey } from './ids.js';
+import { buildUrl, resolvePaths, type QueryParams, type RouteName } from './rest/routes.js';
+import { requestJson, type HeadersSource, type TransportConfig } from './rest/transport.js';
+import {
+  FeedbackFormSchema,
+  parseResponse,
+  ProposalPageSchema,
+  ProposalSchema,
+  ReceiptSchema,
+  ResultsSchema,
+  RoundSchema,
+  SimulationSchema,
+  SubmissionReceiptSchema,
+} from './schemas.js';
+
+/** Settings of `createRestClient`; only `baseUrl` is required. */
+export interface RestClientOptions {
+  /** Where the API lives: absolute (`https://pb.example.gov.uk/api`) or relative to the page (`/api`). */
+  baseUrl: string;
+  /** Headers sent with every request, e.g. an API key. */
+  headers?: HeadersInit;
+  /**
+   * Called before every attempt, so a host's token that refreshes is always current; may be async.
+   * Its headers are merged over `headers`. If it throws, the request fails with `unauthorized`.
+   */
+  getHeaders?: HeadersSource;
+  /** `fetch` credentials mode; `include` sends cookies to an API on another origin. */
+  credentials?: RequestCredentials;
+  /** A `fetch` to use instead of the global one (a proxy, tests). */
+  fetch?: typeof fetch;
+  /** Time limit of each attempt in milliseconds, body included. Default 15000. */
+  timeoutMs?: number;
+  /** Attempts after the first, for network failures, timeouts, 5xx and 429 only. Default 2. */
+  retries?: number;
+  /** First backoff delay in milliseconds; it doubles per retry, with jitter. Default 500. */
+  retryDelayMs?: number;
+  /**
+   * Route templates for an existing backend, keyed by method name, e.g.
+   * `{ submitBallot: '/api/v2/pb/:id/votes' }`. `:id` (any `:name`) is replaced by the URL-encoded id.
+   */
+  paths?: Partial<Record<RouteName, string>>;
+}
+
+/**
+ * Creates a `CivicClient` for the REST contract at `options.baseUrl`. Invalid options throw a
+ * `TypeError` naming the option; the client's methods reject only with `CivicError`.
+ */
+export function createRestClient(options: RestClientOptions): CivicClient {
+  const baseUrl = checkBaseUrl(options?.baseUrl);
+  const paths = resolvePaths(options.paths);
+  const config = transportConfig(options);
+
+  /** GETs `route` for `id` and validates the answer; `noun` names it in errors ("round r1"). */
+  const get = <S extends v.GenericSchema>(route: RouteName, id: string, schema: S, noun: string, request?: RequestOptions, query?: () => QueryParams) =>
+    guard(route, async () => {
+      const url = urlFor(baseUrl, paths[route], id, route, query?.());
+      const data = await requestJson(config, { method: 'GET', url, signal: request?.signal });
+      return parseResponse(schema, data, `${noun} ${id}`);
+    });
+
+  /** POSTs `payload` to the route of its `idField` with an Idempotency-Key, and validates the receipt. */
+  const post = <S extends v.GenericSchema>(route: RouteName, idField: string, payload: unknown, schema: S, request: SubmitOptions | undefined) =>
+    guard(route, async () => {
+      const url = urlFor(baseUrl, paths[route], idOf(payload, idField, route), route, undefined, idField);
+      const idempotencyKey = request?.idempotencyKey ?? newIdempotencyKey();
+      if (typeof idempotencyKey !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+        throw refused(route, 'idempotencyKey', 'pattern', 'must be 1 to 255 visible ASCII characters');
+      }
+      const body = toJson(route, payload);
+      const data = await requestJson(config, { method: 'POST', url, body, idempotencyKey, signal: request?.signal });
+      return parseResponse(schema, data, `receipt of ${route}`);
+    });
+
+  return {
+    getRound: (roundId, request) => get('getRound', roundId, RoundSchema, 'round', request),
+    listProposals: (roundId, query, request) =>
+      get('listProposals', roundId, ProposalPageSchema, 'proposals of round', request, () => {
+        const { area, category, q, sort, page, pageSize } = query ?? {};
+        return { area, category, q, sort, page, pageSize };
+      }),
+    getProposal: (proposalId, request) => get('getProposal', proposalId, ProposalSchema, 'proposal', request),
+    submitBallot: (ballot, request) => post('submitBallot', 'roundId', ballot, ReceiptSchema, request),
+    getResults: (roundId, request) =>
+      get('getResults', roundId, ResultsSchema, 'results of round', request, () => ({ rule: request?.rule })),
+    getSimulation: (simulationId, request) => get('getSimulation', simulationId, SimulationSchema, 'simulation', request),
+    submitSimulation: (submission, request) => post('submitSimulation', 'simulationId', submission, SubmissionReceiptSchema, request),
+    getForm: (formId, request) => get('getForm', formId, FeedbackFormSchema, 'form', request),
+    submitFeedback: (response, request) => post('submitFeedback', 'formId', response, SubmissionReceiptSchema, request),
+  };
+}
+
+function transportConfig(options: RestClientOptions): TransportConfig {
+  const { getHeaders, credentials, fetch: fetchOption } = options;
+  if (getHeaders !== undefined && typeof getHeaders !== 'function') {
+    throw new TypeError('createRestClient: `getHeaders` must be a function returning headers (or a promise of them)');
+  }
+  if (fetchOption !== undefined && typeof fetchOption !== 'function') {
+    throw new TypeError('createRestClient: `fetch` must be a fetch function');
+  }
+  if (credentials !== undefined && !['omit', 'same-origin', 'include'].includes(credentials)) {
+    throw new TypeError(`createRestClient: \`credentials\` must be "omit", "same-origin" or "include" (got ${JSON.stringify(credentials)})`);
+  }
+  let headers: Headers;
+  try {
+    headers = new Headers(options.headers);
+  } catch (error) {
+    throw new TypeError(`createRestClient: \`headers\` are invalid: ${(error as Error).message}`);
+  }
+  return {
+    // Looked up per call, so a page that polyfills or instruments fetch later is honoured.
+    fetch: fetchOption ?? ((input, init) => globalThis.fetch(input, init)),
+    headers,
+    getHeaders,
+    credentials,
+    timeoutMs: checkNumber('timeoutMs', options.timeoutMs, 15_000, 1, 2_147_483_647),
+    retries: checkNumber('retries', options.retries, 2, 0, 10, true),
+    retryDelayMs: checkNumber('retryDelayMs', options.retryDelayMs, 500, 0, 60_000),
+  };
+}
+
+function checkBaseUrl(baseUrl: unknown): string {
+  if (typeof baseUrl !== 'string') {
+    throw new TypeError(`createRestClient: \`baseUrl\` must be a string such as "/api" or "https://pb.example.gov.uk/api"`);
+  }
+  if (baseUrl.includes('#')) throw new TypeError(`createRestClient: \`baseUrl\` must not contain "#" (got ${JSON.stringify(baseUrl)})`);
+  return baseUrl;
+}
+
+function checkNumber(name: string, value: unknown, fallback: number, min: number, max: number, integer = false): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    throw new TypeError(`createRestClient: \`${name}\` must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max} (got ${String(value)})`);
+  }
+  return value;
+}
+
+function urlFor(baseUrl: string, template: string, id: string, route: RouteName, query?: QueryParams, idField = 'id'): string {
+  // Dot segments would be resolved away by the URL parser and reach another route.
+  if (typeof id !== 'string' || id === '' || id === '.' || id === '..' || id.length > 1_000) {
+    const got = String(JSON.stringify(id)).slice(0, 100);
+    throw refused(route, idField, 'invalid', `must be a non-empty string other than "." and ".." (got ${got})`);
+  }
+  try {
+    return buildUrl(baseUrl, template, id, query);
+  } catch (error) {
+    throw refused(route, idField, 'invalid', 'cannot be put in a URL (it holds a lone UTF-16 surrogate)', error);
+  }
+}
+
+function idOf(payload: unknown, key: string, route: RouteName): string {
+  const id = payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>)[key] : undefined;
+  if (typeof id !== 'string') throw refused(route, key, 'required', 'is required (a string)');
+  return id;
+}
+
+function toJson(route: RouteName, payload: unknown): string {
+  try {
+    return JSON.stringify(payload);
+  } catch (error) {
+    throw refused(route, 'body', 'not-json', 'cannot send this value as JSON', error);
+  }
+}
+
+/** The client refuses a call before sending anything; shaped like a server's validation error. */
+function refused(route: RouteName, field: string, code: string, detail: string, cause?: unknown): CivicError {
+  const fieldErrors: FieldError[] = [{ field, code, detail }];
+  return new CivicError('validation', `${route}: ${field} ${detail}`, { detail: `${field} ${detail}`, fieldErrors, cause });
+}
+
+/** The last line of the promise that methods reject only with `CivicError`. */
+async function guard<T>(method: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof CivicError) throw error;
+    throw new CivicError('network', `${method} failed unexpectedly: ${error instanceof Error ? error.message : 'unknown error'}`, { cause: error });
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The REST contract's routes (docs/openapi.yaml), and how a URL is built from a route template.
+ */
+import type { CivicClient } from '../client.js';
+
+/** A `CivicClient` method name; each one has exactly one route. */
+export type RouteName = keyof CivicClient;
+
+/** The route templates of the contract, relative to `baseUrl`. `:id` is the one path parameter. */
+export const DEFAULT_PATHS: Readonly<Record<RouteName, string>> = {
+  getRound: '/rounds/:id',
+  listProposals: '/rounds/:id/proposals',
+  getProposal: '/proposals/:id',
+  submitBallot: '/rounds/:id/ballots',
+  getResults: '/rounds/:id/results',
+  getSimulation: '/simulations/:id',
+  submitSimulation: '/simulations/:id/submissions',
+  getForm: '/forms/:id',
+  submitFeedback: '/forms/:id/responses',
+};
+
+const PLACEHOLDER = /:[A-Za-z_][A-Za-z0-9_]*/g;
+
+/**
+ * Merges an integrator's `paths` over the defaults, refusing (with a TypeError naming the route)
+ * anything that cannot work: an unknown method, or a template that is not a path with at most one
+ * `:param`.
+ */
+export function resolvePaths(overrides: Partial<Record<RouteName, string>> | undefined): Record<RouteName, string> {
+  const paths = { ...DEFAULT_PATHS };
+  if (overrides === undefined) return paths;
+  if (overrides === null || typeof overrides !== 'object') {
+    throw new TypeError('createRestClient: `paths` must be an object of route templates keyed by method name');
+  }
+  for (const [name, template] of Object.entries(overrides)) {
+    if (template === undefined) continue;
+    if (!Object.hasOwn(DEFAULT_PATHS, name)) {
+      throw new TypeError(
+        `createRestClient: paths.${name} is not a client method; expected one of ${Object.keys(DEFAULT_PATHS).join(', ')}`,
+      );
+    }
+    if (typeof template !== 'string' || !template.startsWith('/') || template.includes('#')) {
+      throw new TypeError(`createRestClient: paths.${name} must be a path starting with "/" (got ${JSON.stringify(template)})`);
+    }
+    if ((template.match(PLACEHOLDER) ?? []).length > 1) {
+      throw new TypeError(`createRestClient: paths.${name} may hold one parameter (the id), got ${JSON.stringify(template)}`);
+    }
+    paths[name as RouteName] = template;
+  }
+  return paths;
+}
+
+/** Query parameters; `undefined`, `null` and empty strings are left out. */
+export type QueryParams = Record<string, string | number | undefined | null>;
+
+/**
+ * `baseUrl` + template with the id URL-encoded (pabulib ids hold slashes: `BO.D16.5/23`) + query.
+ * A `baseUrl` that already has a query (`/?rest_route=/civic`, WordPress without pretty
+ * permalinks) keeps it, and the route's own query is appended with `&`.
+ */
+export function buildUrl(baseUrl: string, template: string, id: string, query?: QueryParams): string {
+  const path = template.replace(PLACEHOLDER, () => encodeURIComponent(id));
+  let url = baseUrl.replace(/\/+$/, '') + path;
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') search.append(name, String(value));
+  }
+  const queryString = search.toString();
+  if (queryString) url += (url.includes('?') ? '&' : '?') + queryString;
+  return absolute(url);
+}
+
+/** Resolves a page-relative URL against the page, so a custom `fetch` or a worker gets a full URL. */
+function absolute(url: string): string {
+  const page = (globalThis as { location?: { href?: string } }).location?.href;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || typeof page !== 'string') return url;
+  try {
+    return new URL(url, page).href;
+  } catch {
+    return url;
+  }
+}

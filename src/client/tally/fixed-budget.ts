@@ -1,0 +1,47 @@
+import { fixedBudgetExact } from './fixed-budget-exact.js';
+import { Undecided, fixedBudgetFloat } from './fixed-budget-float.js';
+import type { PreparedElection } from './prepare.js';
+
+/** Each voter's starting money: `numerator / denominator` minor units (both whole numbers). */
+export interface VoterShare {
+  numerator: number;
+  denominator: number;
+}
+
+/** The outcome of one pass of the Method of Equal Shares. */
+export interface FixedBudgetRun {
+  /** Proposal numbers in the order they were funded. */
+  winners: number[];
+  spent: number;
+  /** The pass stopped early because it had spent more than the limit it was given. */
+  overLimit: boolean;
+}
+
+/** Which arithmetic decided a pass, for the benchmark and the tests. */
+export interface ArithmeticCount {
+  fast: number;
+  exact: number;
+}
+
+/**
+ * One pass of the Method of Equal Shares at a fixed share per voter, exact: the fast pass in
+ * floating point proves each decision with an error bound, and when one cannot be proved (a tie,
+ * or a difference smaller than rounding could produce) the whole pass is recomputed with exact
+ * fractions. Either way the outcome is the exact one. Stops early once spending exceeds `spendLimit`.
+ */
+export function fixedBudget(
+  election: PreparedElection,
+  share: VoterShare,
+  spendLimit: number = Number.POSITIVE_INFINITY,
+  count?: ArithmeticCount,
+): FixedBudgetRun {
+  try {
+    const run = fixedBudgetFloat(election, share, spendLimit);
+    if (count !== undefined) count.fast += 1;
+    return run;
+  } catch (error) {
+    if (!(error instanceof Undecided)) throw error;
+    if (count !== undefined) count.exact += 1;
+    return fixedBudgetExact(election, share, spendLimit);
+  }
+}

@@ -1,0 +1,43 @@
+import type { CivicClient } from '../client/client.js';
+import { createRestClient } from '../client/rest.js';
+import { loadMemoryBackend } from './memory-loader.js';
+
+const clients = new Map<string, CivicClient>();
+
+const methods = [
+  'getRound', 'listProposals', 'getProposal', 'submitBallot', 'getResults',
+  'getSimulation', 'submitSimulation', 'getForm', 'submitFeedback',
+] as const satisfies ReadonlyArray<keyof CivicClient>;
+
+/** A client whose implementation is loaded on its first call. */
+function lazyClient(load: () => Promise<CivicClient>): CivicClient {
+  let loaded: Promise<CivicClient> | undefined;
+  const client = {} as Record<string, unknown>;
+  for (const name of methods) {
+    client[name] = async (...args: unknown[]) => {
+      loaded ??= load();
+      const real = await loaded;
+      return (real[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+    };
+  }
+  return client as unknown as CivicClient;
+}
+
+/**
+ * The client for an `api` attribute, shared by every element that names the same `api` so that
+ * they see the same data: `memory:` is the in-browser backend, `memory:NAME` the same kept in
+ * localStorage under NAME (kiosks, demos), anything else a REST base URL.
+ */
+export function clientFor(api: string): CivicClient {
+  let client = clients.get(api);
+  if (!client) {
+    if (api.startsWith('memory:')) {
+      const storageKey = api.slice('memory:'.length);
+      client = lazyClient(async () => (await loadMemoryBackend()).createMemoryClient(undefined, storageKey ? { persist: storageKey } : {}));
+    } else {
+      client = createRestClient({ baseUrl: api });
+    }
+    clients.set(api, client);
+  }
+  return client;
+}

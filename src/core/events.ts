@@ -1,0 +1,38 @@
+import type { CivicError } from '../client/client.js';
+import type { Receipt, SubmissionReceipt } from '../client/types.js';
+
+/** Every event the elements fire, with the type of its `detail`. */
+export interface CivicEventMap {
+  'civic-vote-submitted': Receipt;
+  'civic-feedback-submitted': SubmissionReceipt;
+  'civic-simulation-submitted': SubmissionReceipt;
+  'civic-selection-change': { roundId: string; selections: unknown };
+  'civic-error': CivicError;
+}
+
+export type CivicEventName = keyof CivicEventMap;
+
+declare global {
+  interface HTMLElementEventMap {
+    'civic-vote-submitted': CustomEvent<Receipt>;
+    'civic-feedback-submitted': CustomEvent<SubmissionReceipt>;
+    'civic-simulation-submitted': CustomEvent<SubmissionReceipt>;
+    'civic-selection-change': CustomEvent<CivicEventMap['civic-selection-change']>;
+    'civic-error': CustomEvent<CivicError>;
+  }
+}
+
+/**
+ * Fires a `civic-*` event that bubbles out of every shadow root, so a host page can listen on
+ * `document`. Returns false when a listener called `preventDefault()`.
+ */
+export function emit<N extends CivicEventName>(
+  from: EventTarget,
+  name: N,
+  detail: CivicEventMap[N],
+  options: { cancelable?: boolean } = {},
+): boolean {
+  return from.dispatchEvent(
+    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
+  );
+}

@@ -1,0 +1,156 @@
+import { msg } from '@lit/localize';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Proposal, ProposalStatus } from '../../client/types.js';
+import { CivicElement } from '../../core/civic-element.js';
+import { defineElement } from '../../core/define.js';
+import { LoadController } from '../../core/load-controller.js';
+import { safeUrl } from '../../core/safe-url.js';
+import { formatMoney, formatNumber } from '../../i18n/format.js';
+import { sharedStyles } from '../../styles/shared.js';
+import { styles } from './proposal-card.styles.js';
+
+/**
+ * @tagname civic-proposal-card
+ * @summary One proposal: its title, status, summary, cost, area, categories, image and supporters.
+ *
+ * Give it `.proposal`, or a `proposal-id` to load (with `api` or inside a `<civic-provider>`).
+ * Follows the card pattern: an `<article>` named by its heading, the title linking to the
+ * proposal's page when it has one, details in a description list. Text from the backend is
+ * isolated with `dir="auto"`, so an English title reads correctly on a right-to-left page.
+ *
+ * @slot actions - Buttons or links about this proposal, e.g. "Add to my vote".
+ *
+ * @csspart base - The card.
+ * @csspart image - The proposal's picture.
+ * @csspart title - The title (a heading).
+ * @csspart status - The status tag.
+ * @csspart summary - The short description.
+ * @csspart details - The list of cost, area and supporters.
+ * @csspart cost - The cost.
+ * @csspart categories - The list of category tags.
+ * @csspart actions - The container of the `actions` slot.
+ * @csspart loading - The loading message.
+ * @csspart error - The error message.
+ * @csspart retry-button - The "Try again" button.
+ * @csspart missing - The message shown when the card lacks a proposal or a backend.
+ *
+ * @cssprop --civic-color-tag-background - Background of category tags.
+ * @cssprop --civic-color-tag-text - Text of category tags.
+ * @cssprop --civic-color-success - Background of the "Funded" status.
+ *
+ * @fires civic-error - Loading the proposal failed; `detail` is the `CivicError`.
+ */
+export class CivicProposalCard extends CivicElement {
+  static override styles = [sharedStyles, styles];
+
+  /** The proposal to show. Set it directly, or set `proposal-id` to load it. */
+  @property({ attribute: false }) proposal?: Proposal;
+
+  /** The id of a proposal to load from the backend. */
+  @property({ attribute: 'proposal-id', reflect: true }) proposalId?: string;
+
+  /** ISO 4217 currency of the cost. When not set, the proposal's round says; failing that, GBP. */
+  @property() currency?: string;
+
+  /** The heading level of the title (2 to 6), to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  @state() private hasActions = false;
+  @state() private imageFailed = false;
+
+  private readonly loader = new LoadController(this, {
+    client: () => this.resolvedClient,
+    args: () => (this.proposalId ? ([this.proposalId, this.currency] as const) : msg('It needs a proposal-id attribute naming the proposal to show.')),
+    load: async (client, [id, currency], signal) => {
+      const proposal = await client.getProposal(id, { signal });
+      const roundCurrency = !currency && proposal.roundId ? (await client.getRound(proposal.roundId, { signal })).currency : undefined;
+      return { proposal, currency: currency ?? roundCurrency ?? 'GBP' };
+    },
+    loadingLabel: () => msg('Loading proposal…'),
+  });
+
+  private onActionsChange(event: Event) {
+    this.hasActions = (event.target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0;
+  }
+
+  protected override render() {
+    if (this.proposal) return this.renderCard(this.proposal, this.currency ?? 'GBP');
+    return this.loader.render(({ proposal, currency }) => this.renderCard(proposal, currency));
+  }
+
+  private renderCard(proposal: Proposal, currency: string) {
+    const locale = this.resolvedLocale;
+    const image = safeUrl(proposal.imageUrl, { image: true });
+    const showImage = image && !this.imageFailed;
+    return html`
+      <article class="card ${showImage ? 'card--with-image' : ''}" part="base" aria-labelledby="title">
+        ${showImage
+          ? html`<img
+              class="image"
+              part="image"
+              src=${image}
+              alt=${proposal.imageAlt ?? ''}
+              loading="lazy"
+              @error=${() => (this.imageFailed = true)}
+            />`
+          : nothing}
+        <div class="body">
+          ${this.renderTitle(proposal)}
+          <p class="tag status status--${proposal.status}" part="status">${statusLabel(proposal.status)}</p>
+          ${proposal.summary ? html`<p class="summary" part="summary" dir="auto">${proposal.summary}</p>` : nothing}
+          <dl class="details" part="details">
+            <dt>${msg('Cost')}</dt>
+            <dd class="cost" part="cost">${formatMoney(proposal.cost, currency, locale)}</dd>
+            ${proposal.area ? html`<dt>${msg('Area')}</dt><dd dir="auto">${proposal.area}</dd>` : nothing}
+            ${proposal.supporters != null
+              ? html`<dt>${msg('Supporters')}</dt><dd>${formatNumber(proposal.supporters, locale)}</dd>`
+              : nothing}
+          </dl>
+          ${proposal.categories.length
+            ? html`<ul class="categories" part="categories" aria-label=${msg('Categories')}>
+                ${proposal.categories.map((category) => html`<li class="tag" dir="auto">${category}</li>`)}
+              </ul>`
+            : nothing}
+          <div class="actions" part="actions" ?hidden=${!this.hasActions}>
+            <slot name="actions" @slotchange=${this.onActionsChange}></slot>
+          </div>
+        </div>
+      </article>
+    `;
+  }
+
+  private renderTitle(proposal: Proposal) {
+    const url = safeUrl(proposal.url);
+    const level = Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 3));
+    return html`<div class="title" part="title" role="heading" aria-level=${level} id="title" dir="auto">
+      ${url ? html`<a href=${ifDefined(url)}>${proposal.title}</a>` : proposal.title}
+    </div>`;
+  }
+}
+
+function statusLabel(status: ProposalStatus): string {
+  switch (status) {
+    case 'proposed':
+      return msg('Proposed');
+    case 'shortlisted':
+      return msg('Shortlisted');
+    case 'funded':
+      return msg('Funded');
+    case 'not-funded':
+      return msg('Not funded');
+    case 'withdrawn':
+      return msg('Withdrawn');
+    case 'delivered':
+      return msg('Delivered');
+  }
+}
+
+defineElement('civic-proposal-card', CivicProposalCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'civic-proposal-card': CivicProposalCard;
+  }
+}

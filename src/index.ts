@@ -1,0 +1,12 @@
+/**
+ * civic-widgets: registers every element and exports the client, the types and the helpers a page
+ * needs. Import one element alone with `import 'civic-widgets/proposal-card'`, or the client alone
+ * (no Lit) with `import { createRestClient } from 'civic-widgets/client'`.
+ */
+export * from './client/index.js';
+export { civicContext, type CivicConfig } from './context.js';
+export type { CivicEventMap, CivicEventName } from './core/events.js';
+export { registerLocale, useLocale, getLocale } from './i18n/localize.js';
+export { formatMoney, formatNumber, formatDate, formatPercent } from './i18n/format.js';
+export { CivicProvider } from './elements/provider/provider.js';
+export { CivicProposalCard } from './elements/proposal-card/proposal-card.js';

@@ -1,0 +1,176 @@
+/**
+ * The outbox in real Chromium against a real HTTP server: a ballot submitted offline survives a
+ * page reload and arrives exactly once when the connection (or the server) comes back.
+ *
+ * The page's HTML and script are answered by Playwright's router, standing in for the browser
+ * cache or service worker that lets a resident reopen a page offline; every /api request goes over
+ * the real network to a real node:http server.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
+import { BallotServer } from './support/ballot-server.js';
+
+const support = fileURLToPath(new URL('./support/', import.meta.url));
+const waitMs = 15_000;
+
+let browser: Browser;
+let shell: { html: string; js: string };
+let buildDir: string;
+
+before(async () => {
+  buildDir = await mkdtemp(join(tmpdir(), 'civic-outbox-e2e-'));
+  await build({
+    entryPoints: [join(support, 'outbox-page.ts')],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    outfile: join(buildDir, 'outbox-page.js'),
+    logLevel: 'error',
+  });
+  shell = {
+    html: await readFile(join(support, 'outbox-page.html'), 'utf8'),
+    js: await readFile(join(buildDir, 'outbox-page.js'), 'utf8'),
+  };
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: waitMs });
+});
+
+after(async () => {
+  await browser?.close();
+  if (buildDir) await rm(buildDir, { recursive: true, force: true });
+});
+
+/** A fresh browser profile (its own IndexedDB) whose page shell loads even offline. */
+async function newContext(server: BallotServer): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(waitMs);
+  const isShell = (url: URL) => url.origin === server.origin && (url.pathname === '/' || url.pathname === '/outbox-page.js');
+  await context.route(isShell, (route) =>
+    new URL(route.request().url()).pathname === '/'
+      ? route.fulfill({ contentType: 'text/html', body: shell.html })
+      : route.fulfill({ contentType: 'text/javascript', body: shell.js }),
+  );
+  return context;
+}
+
+async function openPage(context: BrowserContext, server: BallotServer, retryMs: number): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error));
+  await page.goto(`${server.origin}/?retry=${retryMs}`);
+  await page.waitForSelector('#status[data-ready="true"]');
+  return page;
+}
+
+const submitBallot = (page: Page) =>
+  page.evaluate(() => (window as unknown as { outboxPage: { submitBallot(): Promise<string> } }).outboxPage.submitBallot());
+
+const pendingOn = async (page: Page) => Number(await page.getAttribute('#status', 'data-pending'));
+
+/** Polls until `check` holds, failing with `what` after a bounded wait. */
+async function until(check: () => boolean, what: string, timeoutMs = waitMs): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Long enough for a duplicate send, if there were going to be one, to reach the server. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 750));
+
+describe('outbox in real Chromium', { timeout: 90_000 }, () => {
+  it('a ballot cast offline survives a reload and arrives exactly once when the connection returns', async () => {
+    const server = new BallotServer();
+    await server.start();
+    const context = await newContext(server);
+    try {
+      // A retry timer of a minute: here it is coming back online that must send the ballot.
+      const page = await openPage(context, server, 60_000);
+      await context.setOffline(true);
+
+      assert.equal(await submitBallot(page), 'queued');
+      assert.match(await page.textContent('#result') ?? '', /saved on this device/i);
+      assert.match(await page.textContent('#status') ?? '', /Saved on this device: 1 waiting/);
+      assert.equal(server.deliveries.length, 0, 'nothing should reach the server while offline');
+
+      await page.reload();
+      await page.waitForSelector('#status[data-ready="true"]');
+      assert.equal(await pendingOn(page), 1, 'the reloaded page should find the saved ballot');
+      assert.equal(await page.getAttribute('#status', 'data-durable'), 'true');
+
+      await context.setOffline(false);
+      await until(() => server.deliveries.length > 0, 'the ballot reaches the server');
+      await page.waitForSelector('#status[data-pending="0"]');
+      await settle();
+
+      assert.equal(server.deliveries.length, 1, 'exactly one request');
+      assert.equal(server.distinctBallots, 1, 'exactly one ballot');
+      assert.deepEqual(server.deliveries[0]?.body, { roundId: 'round-1', kind: 'approval', selections: ['p1', 'p3'] });
+      assert.match(await page.textContent('#status') ?? '', /Nothing waiting/);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  });
+
+  it('a ballot cast while the server is down arrives exactly once when it is back up', async () => {
+    const server = new BallotServer();
+    await server.start();
+    const context = await newContext(server);
+    try {
+      const page = await openPage(context, server, 250);
+      await server.stop();
+
+      assert.equal(await submitBallot(page), 'queued');
+      assert.equal(await page.getAttribute('#status', 'data-last-error'), 'network', 'a refused connection is a network failure');
+      await page.reload();
+      await page.waitForSelector('#status[data-ready="true"]');
+      assert.equal(await pendingOn(page), 1);
+      // The retry timer keeps knocking on a refused port; nothing is lost meanwhile.
+      await settle();
+      assert.equal(await pendingOn(page), 1);
+
+      await server.start();
+      await until(() => server.deliveries.length > 0, 'the ballot reaches the restarted server');
+      await page.waitForSelector('#status[data-pending="0"]');
+      await settle();
+
+      assert.equal(server.deliveries.length, 1, 'exactly one request');
+      assert.equal(server.distinctBallots, 1, 'exactly one ballot');
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  });
+
+  it('two open tabs coming back online together send the ballot once', async () => {
+    const server = new BallotServer();
+    await server.start();
+    const context = await newContext(server);
+    try {
+      const firstTab = await openPage(context, server, 60_000);
+      await context.setOffline(true);
+      assert.equal(await submitBallot(firstTab), 'queued');
+      const secondTab = await openPage(context, server, 60_000);
+      assert.equal(await pendingOn(secondTab), 1, 'the second tab should see the ballot the first one saved');
+
+      await context.setOffline(false);
+      await until(() => server.deliveries.length > 0, 'the ballot reaches the server');
+      await firstTab.waitForSelector('#status[data-pending="0"]');
+      await secondTab.waitForSelector('#status[data-pending="0"]');
+      await settle();
+
+      assert.equal(server.deliveries.length, 1, 'exactly one request');
+      assert.equal(server.distinctBallots, 1, 'exactly one ballot');
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  });
+});
