@@ -119,13 +119,13 @@ describe('the in-browser backend in Chromium', () => {
     }
   });
 
-  it('rejects an aborted request with the DOM AbortError', async () => {
+  it('rejects an aborted request as aborted, like the REST client', async () => {
     const controller = new AbortController();
     const pending = createMemoryClient(seed, { latencyMs: 50 }).getRound('kiosk-round', { signal: controller.signal });
     controller.abort();
     const error = await rejection(pending);
-    expect(error).to.be.instanceOf(DOMException);
-    expect((error as DOMException).name).to.equal('AbortError');
+    expect(error).to.be.instanceOf(CivicError);
+    expect((error as CivicError).code).to.equal('aborted');
   });
 
   it('serves the default demo with pictures that load in the browser', async () => {

@@ -195,7 +195,8 @@ describe('REST client in the browser', () => {
     setTimeout(() => controller.abort(), 50);
     const error = await rejection(clientFor(id, { retries: 2 }).getRound('r1', { signal: controller.signal }));
     expect(performance.now() - started).to.be.below(1000);
-    expect(error.message).to.contain('aborted by the caller');
+    expect(error.code).to.equal('aborted');
+    expect(error.retryable).to.equal(false);
     expect(await received(id)).to.have.length(1);
   });
 

@@ -48,6 +48,8 @@ export type CivicErrorCode =
   | 'network'
   /** No answer within the client's `timeoutMs`. */
   | 'timeout'
+  /** The caller cancelled the request through its `signal`; never retried. */
+  | 'aborted'
   /** An HTTP error status that no more specific code covers. */
   | 'http'
   /** The server answered, but not with what the contract promises. */

@@ -4,8 +4,8 @@
  *
  * Objects strip unknown fields, so a backend may send more than the contract. Money is a safe
  * integer of minor units. Every string and array has a maximum length, so a hostile or broken
- * server cannot freeze the page with a 5 MB title. Fields that types.ts does not declare
- * nullable must be absent rather than `null`.
+ * server cannot freeze the page with a 5 MB title. An optional field may be absent or `null`
+ * (many backends serialise "no value" as null); both reach the elements as absent.
  */
 import * as v from 'valibot';
 import { CivicError, type FieldError } from './client.js';
@@ -40,6 +40,13 @@ const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const nonEmptyText = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
 const list = <T extends v.GenericSchema>(item: T, max: number = LIMITS.items) =>
   v.pipe(v.array(item), v.maxLength(max));
+
+/** An optional field: absent or `null` both mean "no value", and come out as `undefined`. */
+const absent = <T extends v.GenericSchema>(schema: T) =>
+  v.pipe(
+    v.nullish(schema),
+    v.transform((value): v.InferOutput<T> | undefined => value ?? undefined),
+  );
 
 const Id = nonEmptyText(LIMITS.id);
 const Name = text(LIMITS.name);
@@ -82,21 +89,21 @@ function isSafeUrl(url: string, allowDataImages: boolean): boolean {
 export const BallotRulesSchema = v.variant('kind', [
   v.object({
     kind: v.literal('approval'),
-    minLength: v.optional(Count),
-    maxLength: v.optional(Count),
-    minSumCost: v.optional(MoneySchema),
-    maxSumCost: v.optional(MoneySchema),
+    minLength: absent(Count),
+    maxLength: absent(Count),
+    minSumCost: absent(MoneySchema),
+    maxSumCost: absent(MoneySchema),
   }),
   v.object({
     kind: v.literal('cumulative'),
-    minLength: v.optional(Count),
-    maxLength: v.optional(Count),
-    minPoints: v.optional(Count),
-    maxPoints: v.optional(Count),
-    minSumPoints: v.optional(Count),
+    minLength: absent(Count),
+    maxLength: absent(Count),
+    minPoints: absent(Count),
+    maxPoints: absent(Count),
+    minSumPoints: absent(Count),
     maxSumPoints: PositiveCount,
   }),
-  v.object({ kind: v.literal('ordinal'), minLength: v.optional(Count), maxLength: v.optional(Count) }),
+  v.object({ kind: v.literal('ordinal'), minLength: absent(Count), maxLength: absent(Count) }),
   v.object({ kind: v.literal('choose-1') }),
   v.object({ kind: v.literal('yes-no'), allowAbstain: v.boolean() }),
 ]) satisfies v.GenericSchema<unknown, BallotRules>;
@@ -112,19 +119,19 @@ export const RoundSchema = v.object({
   closesAt: v.nullable(IsoDate),
   status: v.picklist(['upcoming', 'open', 'closed']),
   rules: BallotRulesSchema,
-  voterIdentity: v.optional(v.picklist(['open', 'code', 'token'])),
-  areas: v.optional(list(Tag)),
-  categories: v.optional(list(Tag)),
+  voterIdentity: absent(v.picklist(['open', 'code', 'token'])),
+  areas: absent(list(Tag)),
+  categories: absent(list(Tag)),
 }) satisfies v.GenericSchema<unknown, Round>;
 
 /** `Proposal`: one project residents can vote for. */
 export const ProposalSchema = v.object({
   id: Id,
-  roundId: v.optional(Id),
+  roundId: absent(Id),
   title: Name,
   summary: text(LIMITS.summary),
-  description: v.optional(text(LIMITS.description)),
-  descriptionFormat: v.optional(v.picklist(['text', 'html'])),
+  description: absent(text(LIMITS.description)),
+  descriptionFormat: absent(v.picklist(['text', 'html'])),
   cost: MoneySchema,
   area: v.nullish(Tag),
   categories: list(Tag, 100),
@@ -171,14 +178,14 @@ export const BudgetLineSchema = v.pipe(
   v.object({
     id: Id,
     label: Name,
-    description: v.optional(text(LIMITS.summary)),
+    description: absent(text(LIMITS.summary)),
     kind: v.picklist(['spending', 'revenue']),
     baseline: FiniteNumber,
     min: FiniteNumber,
     max: FiniteNumber,
     step: v.pipe(FiniteNumber, v.gtValue(0)),
     unit: v.picklist(['currency', 'percent']),
-    amountPerPercent: v.optional(MoneySchema),
+    amountPerPercent: absent(MoneySchema),
     locked: v.boolean(),
     impacts: list(v.object({ from: FiniteNumber, text: text(LIMITS.summary) }), 100),
   }),
@@ -215,10 +222,10 @@ export const QuestionSchema = v.pipe(
     id: Id,
     kind: v.picklist(['rating', 'text', 'choice', 'multi-choice', 'consent']),
     label: Name,
-    hint: v.optional(text(LIMITS.summary)),
+    hint: absent(text(LIMITS.summary)),
     required: v.boolean(),
-    maxLength: v.optional(PositiveCount),
-    options: v.optional(list(v.object({ value: Tag, label: Name }), 1_000)),
+    maxLength: absent(PositiveCount),
+    options: absent(list(v.object({ value: Tag, label: Name }), 1_000)),
   }),
   v.forward(
     v.check(
@@ -233,7 +240,7 @@ export const QuestionSchema = v.pipe(
 export const FeedbackFormSchema = v.object({
   id: Id,
   title: Name,
-  description: v.optional(text(LIMITS.description)),
+  description: absent(text(LIMITS.description)),
   questions: list(QuestionSchema, 500),
 }) satisfies v.GenericSchema<unknown, FeedbackForm>;
 

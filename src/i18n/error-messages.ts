@@ -6,6 +6,7 @@ export function errorMessage(error: CivicError | undefined): string {
   const messages: Record<CivicErrorCode, () => string> = {
     network: () => msg('We could not reach the server. Check your internet connection and try again.'),
     timeout: () => msg('The server is taking too long to answer. Try again in a moment.'),
+    aborted: () => msg('This was cancelled. Try again if you still need it.'),
     http: () => msg('Something went wrong on the server. Try again later.'),
     'invalid-response': () => msg('The server sent an answer we could not read. Try again later.'),
     validation: () => msg('Some answers need to be changed. Check them and try again.'),

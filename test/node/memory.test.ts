@@ -472,15 +472,15 @@ test('answers are asynchronous and wait latencyMs, to show loading states', asyn
   assert.ok(performance.now() - started >= 55);
 });
 
-test('an aborted request rejects with a DOM AbortError, and an aborted ballot is not stored', async () => {
+test('an aborted request rejects as aborted, like the REST client, and an aborted ballot is not stored', async () => {
   const client = createMemoryClient(oneRound(), { latencyMs: 50 });
   const already = new AbortController();
   already.abort();
-  await assert.rejects(client.getRound('r', { signal: already.signal }), (error: Error) => error instanceof DOMException && error.name === 'AbortError');
+  await assert.rejects(client.getRound('r', { signal: already.signal }), (error: Error) => error instanceof CivicError && error.code === 'aborted' && !error.retryable);
   const later = new AbortController();
   const pending = client.submitBallot(approve('a'), { signal: later.signal, idempotencyKey: 'k' });
   setTimeout(() => later.abort(), 10);
-  await assert.rejects(pending, { name: 'AbortError' });
+  await assert.rejects(pending, { name: 'CivicError', code: 'aborted' });
   assert.deepEqual((await client.getResults('r')).proposals.map((p) => p.votes), [0, 0, 0]);
   const sent = await client.submitBallot(approve('b'), { idempotencyKey: 'k' });
   assert.equal(sent.roundId, 'r', 'the key was not used by the aborted ballot');

@@ -155,12 +155,9 @@ function failure(request: TransportRequest, abort: AttemptSignal, error: unknown
   return new CivicError('network', `${request.method} ${request.url} ${what}: ${messageOf(error)}`, { cause: error });
 }
 
-/**
- * The caller's own abort. The contract has no `aborted` code; `network` is the closest, and the
- * caller, who aborted, can tell by its own signal.
- */
+/** The caller's own abort: not a failure of the server, and not worth retrying. */
 function abortedByCaller(request: TransportRequest, reason: unknown): CivicError {
-  return new CivicError('network', `${request.method} ${request.url} was aborted by the caller`, { cause: reason });
+  return new CivicError('aborted', `${request.method} ${request.url} was aborted by the caller`, { cause: reason });
 }
 
 function invalid(request: TransportRequest, response: Response, why: string): CivicError {

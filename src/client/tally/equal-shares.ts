@@ -58,7 +58,7 @@ function add1(election: PreparedElection, unit: number, count?: ArithmeticCount)
   if (supportedCost <= budget) {
     // Every raise fits, so the loop could only end once every supported proposal is funded: do that
     // directly, at a share with which no supporter is ever short (their order is then by votes).
-    const share = { numerator: Math.max(supportedCost, 1), denominator: 1 };
+    const share = { numerator: supportedCost, denominator: 1 };
     return { winners: fixedBudget(election, share, Number.POSITIVE_INFINITY, count).winners, perVoterShare: share.numerator };
   }
   let perVoter = wholeQuotient(budget, ballotCount * unit) * unit;

@@ -54,7 +54,8 @@ export function prepareElection(input: TallyInput, ordinalScores: OrdinalScores 
   const groupIndex = new Map<string, number>();
   const groups: BallotGroup[] = [];
   input.ballots.forEach((ballot, position) => {
-    const support = readSupport(ballot, position, indexOf, ordinalScores);
+    // ballotFamily has checked that every ballot is of a kind the tally counts.
+    const support = readSupport(ballot as TallyBallot, position, indexOf, ordinalScores);
     for (const [project, weight] of support) votes[project] = (votes[project] ?? 0) + weight;
     if (family === 'ordinal') return;
     const key = support.map(([project, weight]) => `${project}:${weight}`).join(',');
@@ -108,7 +109,7 @@ const FAMILY_OF_KIND: Record<TallyBallot['kind'], BallotFamily> = {
   ordinal: 'ordinal',
 };
 
-function ballotFamily(ballots: readonly TallyBallot[]): BallotFamily | undefined {
+function ballotFamily(ballots: TallyInput['ballots']): BallotFamily | undefined {
   let family: BallotFamily | undefined;
   ballots.forEach((ballot, position) => {
     const kind: unknown = ballot?.kind;

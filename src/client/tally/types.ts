@@ -1,4 +1,4 @@
-import type { MinorUnits, TallyRule } from '../types.js';
+import type { Ballot, MinorUnits, TallyRule } from '../types.js';
 
 /** A proposal as the tally sees it: its id and what it costs. */
 export interface TallyProject {
@@ -17,11 +17,15 @@ export type TallyBallot =
   | { kind: 'ordinal'; selections: string[] }
   | { kind: 'choose-1'; selections: string[] };
 
-/** Everything a tally needs: the money, the proposals and the ballots. */
+/**
+ * Everything a tally needs: the money, the proposals and the ballots. A round's stored `Ballot`s
+ * can be passed as they are; a yes-no ballot is refused with a `TallyError`, since neither rule
+ * counts them.
+ */
 export interface TallyInput {
   budget: MinorUnits;
-  projects: TallyProject[];
-  ballots: TallyBallot[];
+  projects: readonly TallyProject[];
+  ballots: ReadonlyArray<TallyBallot | Ballot>;
 }
 
 /**

@@ -75,7 +75,10 @@ const breakers: Record<string, Breaker> = {
     return { kind: 'wrong type', body: serialise(mutated), field: formatPath(node.path), under };
   },
   'null where not nullable': (rng, body, all) => {
-    const candidates = all.filter((n) => n.parent !== undefined && n.value !== null && !(typeof n.key === 'string' && NULLABLE.has(n.key)));
+    // Optional members may be null (read as absent); a required member or an array item may not.
+    const required = (n: Node) =>
+      Array.isArray(n.parent) || (typeof n.key === 'string' && !NULLABLE.has(n.key) && requiredKeys(n.parent!).includes(n.key));
+    const candidates = all.filter((n) => n.parent !== undefined && n.value !== null && required(n));
     if (candidates.length === 0) return undefined;
     const node = rng.pick(candidates);
     set(node, null);

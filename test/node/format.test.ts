@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatDate, formatMoney, formatNumber, formatPercent } from '../../src/i18n/format.js';
+
+// Intl separates some currencies from the number with a no-break space; compare with plain spaces.
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+test('whole amounts of money are written without pence, as GOV.UK writes them', () => {
+  assert.equal(formatMoney(25_000_000, 'GBP', 'en-GB'), '£250,000');
+  assert.equal(formatMoney(1_234_567, 'GBP', 'en-GB'), '£12,345.67');
+  assert.equal(formatMoney(5, 'GBP', 'en-GB'), '£0.05');
+});
+
+test('a Hungarian budget in fillér is shown in forints, not a hundred times too large', () => {
+  // ISO 4217 gives HUF two minor digits; some Intl data says none. The amount must mean one thing.
+  assert.equal(plain(formatMoney(21_600_000_000, 'HUF', 'hu-HU')), '216 000 000 Ft');
+  assert.equal(plain(formatMoney(21_600_000_000, 'HUF', 'en-GB')), 'HUF 216,000,000');
+});
+
+test('currencies without minor units, and with three, are exact', () => {
+  assert.equal(formatMoney(1500, 'JPY', 'en-GB'), 'JP¥1,500');
+  assert.equal(plain(formatMoney(1500, 'KWD', 'en-GB')), 'KWD 1.500');
+  assert.equal(plain(formatMoney(1234, 'KWD', 'en-GB')), 'KWD 1.234');
+});
+
+test('money follows the locale’s conventions', () => {
+  assert.equal(plain(formatMoney(96_924_538, 'PLN', 'pl-PL')), '969 245,38 zł');
+  assert.equal(plain(formatMoney(4_800_000, 'GBP', 'de-DE')), '48.000 £');
+});
+
+test('an unknown currency code or locale from a backend does not throw', () => {
+  assert.match(formatMoney(1000, 'NOT-A-CURRENCY', 'en-GB'), /10/);
+  assert.doesNotThrow(() => formatMoney(1000, 'GBP', 'not a locale!'));
+});
+
+test('numbers, percentages and dates are localised; an unreadable date is shown as given', () => {
+  assert.equal(formatNumber(1234567, 'en-GB'), '1,234,567');
+  assert.equal(plain(formatNumber(1234567, 'fr-FR')), '1 234 567');
+  assert.equal(formatPercent(12.5, 'en-GB'), '12.5%');
+  assert.equal(formatDate('2026-11-25T10:00:00Z', 'en-GB'), '25 November 2026');
+  assert.equal(formatDate('sometime soon', 'en-GB'), 'sometime soon');
+});

@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CivicError } from '../../src/client/client.js';
+import { ProposalSchema, RoundSchema, parseResponse } from '../../src/client/schemas.js';
+
+const proposal = {
+  id: 'p1', title: 'Benches', summary: 'Six benches', cost: 120000, categories: [], status: 'shortlisted',
+};
+
+test('a backend that writes null for every optional field is understood, and the nulls read as absent', () => {
+  const parsed = parseResponse(ProposalSchema, { ...proposal, roundId: null, description: null, descriptionFormat: null }, 'proposal');
+  assert.equal('description' in parsed && parsed.description !== undefined, false);
+  assert.equal(parsed.roundId, undefined);
+  const round = parseResponse(
+    RoundSchema,
+    { id: 'r', title: 'R', description: '', budget: 1, currency: 'GBP', opensAt: null, closesAt: null, status: 'open', rules: { kind: 'approval', maxLength: null }, voterIdentity: null, areas: null },
+    'round',
+  );
+  assert.deepEqual(round.rules, { kind: 'approval', maxLength: undefined });
+  assert.equal(round.areas, undefined);
+});
+
+test('null where a value is required is still refused, naming the field', () => {
+  assert.throws(
+    () => parseResponse(ProposalSchema, { ...proposal, cost: null }, 'proposal'),
+    (error: unknown) => error instanceof CivicError && error.code === 'invalid-response' && error.field === 'cost',
+  );
+});
