@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parsePabulib } from '../src/client/pabulib.js';
 
-const FIXTURES = new URL('../../shared/fixtures/pabulib/', import.meta.url).pathname;
+const FIXTURES = new URL('../test/fixtures/pabulib/', import.meta.url).pathname;
 const WARM_UP_RUNS = 20;
 const TARGET_BYTES = 95 * 1024;
 const GOAL_MS = 20;

@@ -15,7 +15,11 @@ import { PabulibError, parsePabulib, toBallots, toProposals, type PabulibElectio
 import { TallyError, ruleFromPabulib, tally, type TallyOptions, type TallyOutcome } from '../src/client/tally.js';
 import type { TallyRule } from '../src/client/types.js';
 
-const USAGE = 'usage: npm run tally -- FILE.pb [--rule greedy|equal-shares] [--json]';
+const USAGE = [
+  'usage: npm run tally -- FILE.pb [--rule greedy|equal-shares] [--json]',
+  '  --rule   the rule to compute; without it, the file\'s META rule',
+  '  --json   {rule, budget, spent, winners: [{id, title, cost, votes}]}, money in minor units (cents, grosze)',
+].join('\n');
 
 /** What the command line asked for. */
 interface Request {
@@ -35,15 +39,17 @@ function readArguments(args: readonly string[]): Request | 'help' {
     const arg = args[index] as string;
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--json') json = true;
-    else if (arg === '--rule') rule = args[(index += 1)];
-    else if (arg.startsWith('--rule=')) rule = arg.slice('--rule='.length);
+    else if (arg === '--rule' || arg.startsWith('--rule=')) {
+      rule = arg === '--rule' ? args[(index += 1)] : arg.slice('--rule='.length);
+      if (rule === undefined || rule === '') throw new UserError('--rule needs a value: greedy or equal-shares');
+    }
     else if (arg.startsWith('-')) throw new UserError(`unknown option ${arg}; ${USAGE}`);
     else if (file === undefined) file = arg;
     else throw new UserError(`one file at a time, got ${file} and ${arg}; ${USAGE}`);
   }
   if (file === undefined) throw new UserError(`no file given; ${USAGE}`);
   if (rule !== undefined && rule !== 'greedy' && rule !== 'equal-shares') {
-    throw new UserError(`--rule must be greedy or equal-shares, got ${rule === undefined || rule === '' ? 'nothing' : rule}`);
+    throw new UserError(`--rule must be greedy or equal-shares, got ${rule}`);
   }
   return rule === undefined ? { file, json } : { file, rule, json };
 }
@@ -77,12 +83,14 @@ function describeRule(options: TallyOptions, metaRule: string | undefined): stri
   return metaRule === undefined || metaRule.trim() === '' ? name : `${name} (META rule ${metaRule.trim()})`;
 }
 
-/** `1070000` minor units of PLN → `10,700 PLN`; decimals only when there are any. */
+/** Minor units as major units of the file's currency, from the digits (no floating point): 107000000 → `1,070,000 PLN`, 96924538 → `969,245.38 PLN`. */
 function money(amount: number, election: PabulibElection): string {
-  const [whole = '0', decimals] = formatMinorUnits(amount, election.currencyDigits).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const digits = election.currencyDigits;
+  const text = String(amount).padStart(digits + 1, '0');
+  const whole = text.slice(0, text.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const decimals = text.slice(text.length - digits);
   const currency = election.meta.currency?.trim().toUpperCase();
-  return `${decimals === undefined ? grouped : `${grouped}.${decimals}`}${currency ? ` ${currency}` : ''}`;
+  return `${/[1-9]/.test(decimals) ? `${whole}.${decimals}` : whole}${currency ? ` ${currency}` : ''}`;
 }
 
 function count(value: number): string {
@@ -119,7 +127,9 @@ function main(args: readonly string[]): void {
   try {
     text = readFileSync(request.file, 'utf8');
   } catch (error) {
-    throw new UserError(`cannot read ${request.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(error);
+    throw new UserError(`cannot read ${request.file}: ${why}`);
   }
   try {
     const election = parsePabulib(text);
@@ -136,6 +146,12 @@ function main(args: readonly string[]): void {
     throw error;
   }
 }
+
+// Piped into `head`, stop quietly when the reader has had enough.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
 
 try {
   main(process.argv.slice(2));

@@ -13,3 +13,4 @@ export { newIdempotencyKey } from './ids.js';
 export * from './rules.js';
 export * from './pabulib.js';
 export * from './money.js';
+export * from './tally.js';

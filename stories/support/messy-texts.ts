@@ -1,5 +1,5 @@
 /**
- * Real proposal titles as cities published them (from ../shared/fixtures/texts): long compound
+ * Real proposal titles as cities published them (from test/fixtures/texts): long compound
  * names, emoji sequences, Cyrillic in a Polish round, a leading zero-width space.
  */
 export const messyTitles = {

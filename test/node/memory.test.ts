@@ -122,7 +122,7 @@ test('proposals are filtered by ward and by category', async () => {
   assert.equal((await client.listProposals('fernwick-2026', { area: '', category: '', q: ' ' })).total, seeded.length, 'empty filters filter nothing');
 });
 
-const messyTexts: string[] = JSON.parse(readFileSync(new URL('../../../shared/fixtures/texts/pabulib_messy_project_texts.json', import.meta.url), 'utf8')).map(
+const messyTexts: string[] = JSON.parse(readFileSync(new URL('../fixtures/texts/pabulib_messy_project_texts.json', import.meta.url), 'utf8')).map(
   (entry: { text: string }) => entry.text,
 );
 
@@ -420,7 +420,7 @@ test('results follow the rule asked for, and an unknown rule is refused', async 
 });
 
 test('a real pabulib round (Świecie 2023) served from memory counts the votes the file reports', async () => {
-  const election = parsePabulib(readFileSync(new URL('../../../shared/fixtures/pabulib/Poland_Swiecie_2023.pb', import.meta.url), 'utf8'));
+  const election = parsePabulib(readFileSync(new URL('../fixtures/pabulib/Poland_Swiecie_2023.pb', import.meta.url), 'utf8'));
   const round = { ...toRound(election, 'swiecie'), status: 'closed' as const };
   const proposals = toProposals(election, 'swiecie');
   const ballots = toBallots(election, 'swiecie').map((ballot) => ballot.selections);

@@ -16,10 +16,10 @@ import {
 import { formatMinorUnits, parseMinorUnits } from '../../src/client/money.js';
 import type { Round } from '../../src/client/types.js';
 
-const FIXTURES = new URL('../../../shared/fixtures/pabulib/', import.meta.url);
+const FIXTURES = new URL('../fixtures/pabulib/', import.meta.url);
 const BROKEN = new URL('./fixtures/pabulib-broken/', import.meta.url);
 const MESSY_TEXTS: string[] = (
-  JSON.parse(readFileSync(new URL('../../../shared/fixtures/texts/pabulib_messy_project_texts.json', import.meta.url), 'utf8')) as Array<{ text: string }>
+  JSON.parse(readFileSync(new URL('../fixtures/texts/pabulib_messy_project_texts.json', import.meta.url), 'utf8')) as Array<{ text: string }>
 ).map((entry) => entry.text);
 
 const fixtureNames = readdirSync(FIXTURES).filter((name) => name.endsWith('.pb')).sort();

@@ -44,7 +44,7 @@ function splitRow(line: string): string[] {
 }
 
 function readPb(name: string): PbFile {
-  const lines = readFileSync(new URL(`../../../shared/fixtures/pabulib/${name}`, import.meta.url), 'utf8').split(/\r?\n/);
+  const lines = readFileSync(new URL(`../fixtures/pabulib/${name}`, import.meta.url), 'utf8').split(/\r?\n/);
   const file: PbFile = { meta: {}, projects: [], votes: [] };
   let section = '';
   let header: string[] = [];

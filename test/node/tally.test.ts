@@ -475,7 +475,7 @@ describe('real elections from pabulib', () => {
   ];
 
   for (const name of fixtures) {
-    const election = parsePabulib(readFileSync(new URL(`../../../shared/fixtures/pabulib/${name}.pb`, import.meta.url), 'utf8'));
+    const election = parsePabulib(readFileSync(new URL(`../fixtures/pabulib/${name}.pb`, import.meta.url), 'utf8'));
     const input: TallyInput = {
       budget: election.budget,
       projects: election.projects.map((project) => ({ id: project.id, cost: project.cost })),

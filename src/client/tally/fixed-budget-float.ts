@@ -11,6 +11,7 @@ const ROUNDING = 2 ** -52;
 const EXACT_LIMIT = 2 ** 53;
 /** Margin for the rounding of the error bounds themselves. */
 const SLACK = 1 + 2 ** -40;
+/** What `compareKeys` returns when floating point cannot order two proposals. */
 const UNDECIDED = 2;
 /** A supporter's side of a proposal's price. */
 const PAYS_PRICE = 0;
@@ -46,6 +47,7 @@ export function fixedBudgetFloat(election: PreparedElection, share: VoterShare, 
   return workspace.run(share, spendLimit);
 }
 
+/** The working state of floating-point passes over one election. */
 class FloatPass {
   private readonly election: PreparedElection;
   private readonly supporters: readonly Supporters[];
@@ -225,13 +227,17 @@ class FloatPass {
       const left = held * weight;
       const right = rest * entryWeight;
       const difference = left - right;
-      const tolerance =
-        (heldError === 0 && left < EXACT_LIMIT ? 0 : weight * heldError + ROUNDING * left) +
-        (restError === 0 && right < EXACT_LIMIT ? 0 : entryWeight * restError + ROUNDING * right);
-      if (tolerance > 0 && Math.abs(difference) <= tolerance * SLACK) {
-        unproved = true;
-        side[entry] = PAYS_PRICE;
-        continue;
+      // Usually the two sides differ by far more than any rounding; only a close call needs the
+      // finer bound that knows exact whole numbers carry no error.
+      if (Math.abs(difference) <= (weight * heldError + entryWeight * restError + ROUNDING * (left + right)) * SLACK) {
+        const tolerance =
+          (heldError === 0 && left < EXACT_LIMIT ? 0 : weight * heldError + ROUNDING * left) +
+          (restError === 0 && right < EXACT_LIMIT ? 0 : entryWeight * restError + ROUNDING * right);
+        if (tolerance > 0 && Math.abs(difference) <= tolerance * SLACK) {
+          unproved = true;
+          side[entry] = PAYS_PRICE;
+          continue;
+        }
       }
       if (difference >= 0) {
         side[entry] = difference === 0 ? EXACTLY_PRICE : PAYS_PRICE;

@@ -53,19 +53,23 @@ export function prepareElection(input: TallyInput, ordinalScores: OrdinalScores 
   const votes = new Array<number>(ids.length).fill(0);
   const groupIndex = new Map<string, number>();
   const groups: BallotGroup[] = [];
-  input.ballots.forEach((ballot, position) => {
+  for (let position = 0; position < input.ballots.length; position += 1) {
     // ballotFamily has checked that every ballot is of a kind the tally counts.
-    const support = readSupport(ballot as TallyBallot, position, indexOf, ordinalScores);
-    for (const [project, weight] of support) votes[project] = (votes[project] ?? 0) + weight;
-    if (family === 'ordinal') return;
-    const key = support.map(([project, weight]) => `${project}:${weight}`).join(',');
+    const support = readSupport(input.ballots[position] as TallyBallot, position, indexOf, ordinalScores);
+    let key = '';
+    for (let entry = 0; entry < support.length; entry += 1) {
+      const [project, weight] = support[entry] as [number, number];
+      votes[project] = (votes[project] as number) + weight;
+      key += `${project}:${weight},`;
+    }
+    if (family === 'ordinal') continue;
     const existing = groupIndex.get(key);
     if (existing !== undefined) (groups[existing] as BallotGroup).size += 1;
     else {
       groupIndex.set(key, groups.length);
       groups.push({ size: 1, projects: support.map(([project]) => project), weights: support.map(([, weight]) => weight) });
     }
-  });
+  }
   votes.forEach((total, project) => {
     if (!Number.isSafeInteger(total)) throw new TallyError(`Proposal "${ids[project]}" has more votes than can be counted exactly`);
   });
@@ -167,11 +171,15 @@ function readSupport(
   for (const id of selections) support.push([projectNumber(indexOf, id, position), 1]);
   support.sort(byProject);
   // A repeated id on an approval ballot still approves the proposal once.
-  const distinct = support.filter((entry, index) => index === 0 || entry[0] !== (support[index - 1] as [number, number])[0]);
-  if (ballot.kind === 'choose-1' && distinct.length > 1) {
-    throw new TallyError(`Ballot ${position + 1} is choose-1 but names ${distinct.length} proposals`);
+  let distinct = 0;
+  for (const entry of support) {
+    if (distinct === 0 || entry[0] !== (support[distinct - 1] as [number, number])[0]) support[distinct++] = entry;
   }
-  return distinct;
+  support.length = distinct;
+  if (ballot.kind === 'choose-1' && distinct > 1) {
+    throw new TallyError(`Ballot ${position + 1} is choose-1 but names ${distinct} proposals`);
+  }
+  return support;
 }
 
 function projectNumber(indexOf: ReadonlyMap<string, number>, id: unknown, position: number): number {

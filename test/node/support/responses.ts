@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import type { Random } from './prng.js';
 
-const TEXTS: Array<{ projectId: string; text: string }> = JSON.parse(
-  readFileSync(new URL('./messy-texts.json', import.meta.url), 'utf8'),
-).texts;
+/** Verbatim project texts from real pabulib elections (test/fixtures/texts). */
+const TEXTS: Array<{ project_id: string; text: string }> = JSON.parse(
+  readFileSync(new URL('../../fixtures/texts/pabulib_messy_project_texts.json', import.meta.url), 'utf8'),
+);
 
 /** The object shapes of the contract. */
 export type Shape =
@@ -73,7 +74,7 @@ function withoutUndefined<T extends object>(value: T): T {
 }
 
 const realText = (rng: Random) => rng.pick(TEXTS).text;
-const realId = (rng: Random) => rng.pick(TEXTS).projectId;
+const realId = (rng: Random) => rng.pick(TEXTS).project_id;
 const isoDate = (rng: Random) =>
   rng.pick(['2024-05-01', '2024-05-01T09:00:00Z', '2025-11-30T23:59:59.999+01:00', `20${rng.int(20, 30)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}T12:00:00Z`]);
 const money = (rng: Random) => rng.pick([0, rng.int(1, 99), rng.int(100, 10_000_000), 21_600_000_000]);
