@@ -4,6 +4,9 @@ import { elementNames } from './scripts/lib/entries.mjs';
 
 const dependencies = [/^lit($|\/)/, /^@lit\//, /^valibot$/, /^idb$/, /^dompurify$/];
 
+/** The files a webmaster serves: minified for old phones, with source maps for whoever debugs them. */
+const servedFile = { outDir: 'dist', emptyOutDir: false, target: 'es2020', minify: true, sourcemap: true } as const;
+
 /**
  * `vite build --mode iife`: dist/civic-widgets.js, one minified file with Lit inside.
  * `vite build --mode memory`: dist/civic-widgets-memory.js, the in-browser backend the bundle loads for api="memory:".
@@ -16,11 +19,7 @@ export default defineConfig(({ mode }) => {
         alias: [{ find: /^\.\/memory-loader\.js$/, replacement: fileURLToPath(new URL('src/core/memory-loader.iife.ts', import.meta.url)) }],
       },
       build: {
-        outDir: 'dist',
-        emptyOutDir: false,
-        target: 'es2020',
-        minify: true,
-        sourcemap: true,
+        ...servedFile,
         lib: { entry: 'src/bundle.ts', formats: ['iife'], name: 'civicWidgets', fileName: () => 'civic-widgets.js' },
       },
     };
@@ -29,11 +28,7 @@ export default defineConfig(({ mode }) => {
     // The in-browser backend beside the bundle, fetched only by pages with api="memory:".
     return {
       build: {
-        outDir: 'dist',
-        emptyOutDir: false,
-        target: 'es2020',
-        minify: true,
-        sourcemap: true,
+        ...servedFile,
         lib: { entry: 'src/client/memory.ts', formats: ['es'], fileName: () => 'civic-widgets-memory.js' },
       },
     };

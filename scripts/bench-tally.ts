@@ -12,6 +12,7 @@ import { tally, type TallyBallot, type TallyInput, type TallyProject } from '../
 import type { ArithmeticCount } from '../src/client/tally/fixed-budget.js';
 import { equalShares } from '../src/client/tally/equal-shares.js';
 import { prepareElection } from '../src/client/tally/prepare.js';
+import { mulberry32 as random } from '../test/support/prng.js';
 
 const PROJECTS = 64;
 const VOTERS = 6600;
@@ -19,17 +20,6 @@ const VOTERS = 6600;
 const BUDGET = 100_000_000;
 const SEED = 20230426;
 
-/** mulberry32: a small, well-mixed 32-bit PRNG, so the election is the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A round like a real one: costs from 5,000 to 150,000 PLN, popularity falling off by rank, short ballots. */
 function generateRound(seed = SEED): TallyInput {

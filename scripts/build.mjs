@@ -9,5 +9,5 @@ run('npx', 'vite', 'build', '--mode', 'iife', '--logLevel', 'warn');
 run('npx', 'vite', 'build', '--mode', 'memory', '--logLevel', 'warn');
 run('npx', 'vite', 'build', '--mode', 'es', '--logLevel', 'warn');
 run('npx', 'tsc', '-p', 'tsconfig.build.json');
-run('npx', 'custom-elements-manifest', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--quiet');
+run('npm', 'run', '--silent', 'analyze');
 run('node', 'scripts/size.mjs');

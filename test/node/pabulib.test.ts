@@ -15,6 +15,7 @@ import {
 } from '../../src/client/pabulib.js';
 import { formatMinorUnits, parseMinorUnits } from '../../src/client/money.js';
 import type { Round } from '../../src/client/types.js';
+import { mulberry32 as random } from '../support/prng.js';
 
 const FIXTURES = new URL('../fixtures/pabulib/', import.meta.url);
 const BROKEN = new URL('./fixtures/pabulib-broken/', import.meta.url);
@@ -478,16 +479,6 @@ describe('hostile text survives a round trip', () => {
   const IDS = ['1', 'c12', 'BO.D16.5/23', 'L13/08/VII', 'a;b', 'q"uote', '"start', 'ünï', '🌳', '__proto__', 'x\u00a0', 'META'];
 
   /** A small deterministic generator, so a failure can be reproduced from its seed. */
-  function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
 
   function generate(seed: number): PabulibElection {
     const next = random(seed);

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CivicError, type CivicClient, type CivicErrorCode } from '../../src/client/client.js';
 import { createRestClient, type RestClientOptions } from '../../src/client/rest.js';
-import { caseSeed, seededRandom, type Random } from './support/prng.js';
+import { caseSeed, seededRandom, type Random } from '../support/prng.js';
 import { breakBody } from './support/mutations.js';
 import { VALID_RESPONSE, shapeOf } from './support/responses.js';
 import { startScriptedServer, type ScriptedResponse, type ScriptedServer } from './support/scripted-http.mjs';

@@ -7,6 +7,7 @@ import { fixedBudgetExact } from '../../src/client/tally/fixed-budget-exact.js';
 import { Undecided, fixedBudgetFloat } from '../../src/client/tally/fixed-budget-float.js';
 import { fixedBudget } from '../../src/client/tally/fixed-budget.js';
 import { prepareElection } from '../../src/client/tally/prepare.js';
+import { mulberry32 as random } from '../support/prng.js';
 
 /** `count` ballots approving `ids`. */
 function approvals(count: number, ids: string[]): TallyBallot[] {
@@ -22,17 +23,6 @@ function ids(outcome: { winners: Array<{ id: string }> }): string[] {
   return outcome.winners.map((winner) => winner.id);
 }
 
-/** mulberry32, so that generated elections are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A small random round: 1-8 proposals, 1-15 ballots, approval or cumulative, costs in whole pounds. */
 function smallElection(next: () => number): TallyInput {

@@ -2,7 +2,7 @@
  * Ways to break a valid response body so that, by the contract (types.ts, docs/openapi.yaml), it is
  * certainly invalid, each with the path the client's error must name.
  */
-import type { Random } from './prng.js';
+import type { Random } from '../../support/prng.js';
 import { ENUMS, FREE_NUMBERS, NULLABLE, requiredKeys } from './responses.js';
 
 /** A broken body and what the `invalid-response` must say about it. */

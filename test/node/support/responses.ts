@@ -4,7 +4,7 @@
  * Every generated object is tagged with its shape, so a mutation knows which keys types.ts requires.
  */
 import { readFileSync } from 'node:fs';
-import type { Random } from './prng.js';
+import type { Random } from '../../support/prng.js';
 
 /** Verbatim project texts from real pabulib elections (test/fixtures/texts). */
 const TEXTS: Array<{ project_id: string; text: string }> = JSON.parse(

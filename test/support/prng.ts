@@ -1,7 +1,19 @@
 /**
- * A small seeded pseudo-random generator (mulberry32), so a failing fuzz case can be replayed
- * exactly from its seed.
+ * A small seeded pseudo-random generator (mulberry32), so generated test data and benchmarks are
+ * the same on every machine and a failing case can be replayed exactly from its seed.
  */
+
+/** Floats in [0, 1), a sequence fixed by `seed` (any 32-bit integer). */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 /** Random choices drawn from one seed. */
 export interface Random {
@@ -15,14 +27,7 @@ export interface Random {
 
 /** A generator whose whole sequence is fixed by `seed` (any 32-bit integer). */
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
