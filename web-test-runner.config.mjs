@@ -9,7 +9,9 @@ export default {
   files: ['test/**/*.test.ts', '!test/node/**', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['production'] },
   rootDir: '.',
-  concurrency: 2,
+  // One page at a time: with several, Chromium sometimes never fires a background page's
+  // requestAnimationFrame or lazy image (modernweb-dev/web#2588), and tests time out at random.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
