@@ -43,6 +43,12 @@ export interface CivicClient {
   submitFeedback(response: FeedbackResponse, options?: SubmitOptions): Promise<SubmissionReceipt>;
 }
 
+/** The name of every `CivicClient` method, for code that wraps or stands in for a whole client. */
+export const civicClientMethods = [
+  'getRound', 'listProposals', 'getProposal', 'submitBallot', 'getResults',
+  'getSimulation', 'submitSimulation', 'getForm', 'submitFeedback',
+] as const satisfies ReadonlyArray<keyof CivicClient>;
+
 export type CivicErrorCode =
   /** The server could not be reached (offline, DNS, CORS, connection reset). */
   | 'network'

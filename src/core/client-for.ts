@@ -1,19 +1,14 @@
-import type { CivicClient } from '../client/client.js';
+import { civicClientMethods, type CivicClient } from '../client/client.js';
 import { createRestClient } from '../client/rest.js';
 import { loadMemoryBackend } from './memory-loader.js';
 
 const clients = new Map<string, CivicClient>();
 
-const methods = [
-  'getRound', 'listProposals', 'getProposal', 'submitBallot', 'getResults',
-  'getSimulation', 'submitSimulation', 'getForm', 'submitFeedback',
-] as const satisfies ReadonlyArray<keyof CivicClient>;
-
 /** A client whose implementation is loaded on its first call. */
 function lazyClient(load: () => Promise<CivicClient>): CivicClient {
   let loaded: Promise<CivicClient> | undefined;
   const client = {} as Record<string, unknown>;
-  for (const name of methods) {
+  for (const name of civicClientMethods) {
     client[name] = async (...args: unknown[]) => {
       loaded ??= load();
       const real = await loaded;

@@ -1,12 +1,7 @@
-import { CivicError, type CivicClient, type CivicErrorCode } from '../../src/client/client.js';
-
-const methods = [
-  'getRound', 'listProposals', 'getProposal', 'submitBallot', 'getResults',
-  'getSimulation', 'submitSimulation', 'getForm', 'submitFeedback',
-] as const;
+import { CivicError, civicClientMethods, type CivicClient, type CivicErrorCode } from '../../src/client/client.js';
 
 function clientAnswering(answer: () => Promise<never>): CivicClient {
-  return Object.fromEntries(methods.map((name) => [name, answer])) as unknown as CivicClient;
+  return Object.fromEntries(civicClientMethods.map((name) => [name, answer])) as unknown as CivicClient;
 }
 
 /** A backend that never answers, to show loading states. */

@@ -59,6 +59,19 @@ async function newContext(server: BallotServer): Promise<BrowserContext> {
   return context;
 }
 
+/** Runs `test` against a fresh ballot server and browser context, and always closes both. */
+async function withBallotServer(test: (server: BallotServer, context: BrowserContext) => Promise<void>): Promise<void> {
+  const server = new BallotServer();
+  await server.start();
+  const context = await newContext(server);
+  try {
+    await test(server, context);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+}
+
 async function openPage(context: BrowserContext, server: BallotServer, retryMs: number): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error));
@@ -86,10 +99,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 750));
 
 describe('outbox in real Chromium', { timeout: 90_000 }, () => {
   it('a ballot cast offline survives a reload and arrives exactly once when the connection returns', async () => {
-    const server = new BallotServer();
-    await server.start();
-    const context = await newContext(server);
-    try {
+    await withBallotServer(async (server, context) => {
       // A retry timer of a minute: here it is coming back online that must send the ballot.
       const page = await openPage(context, server, 60_000);
       await context.setOffline(true);
@@ -113,17 +123,11 @@ describe('outbox in real Chromium', { timeout: 90_000 }, () => {
       assert.equal(server.distinctBallots, 1, 'exactly one ballot');
       assert.deepEqual(server.deliveries[0]?.body, { roundId: 'round-1', kind: 'approval', selections: ['p1', 'p3'] });
       assert.match(await page.textContent('#status') ?? '', /Nothing waiting/);
-    } finally {
-      await context.close();
-      await server.stop();
-    }
+    });
   });
 
   it('a ballot cast while the server is down arrives exactly once when it is back up', async () => {
-    const server = new BallotServer();
-    await server.start();
-    const context = await newContext(server);
-    try {
+    await withBallotServer(async (server, context) => {
       const page = await openPage(context, server, 250);
       await server.stop();
 
@@ -143,17 +147,11 @@ describe('outbox in real Chromium', { timeout: 90_000 }, () => {
 
       assert.equal(server.deliveries.length, 1, 'exactly one request');
       assert.equal(server.distinctBallots, 1, 'exactly one ballot');
-    } finally {
-      await context.close();
-      await server.stop();
-    }
+    });
   });
 
   it('two open tabs coming back online together send the ballot once', async () => {
-    const server = new BallotServer();
-    await server.start();
-    const context = await newContext(server);
-    try {
+    await withBallotServer(async (server, context) => {
       const firstTab = await openPage(context, server, 60_000);
       await context.setOffline(true);
       assert.equal(await submitBallot(firstTab), 'queued');
@@ -168,9 +166,6 @@ describe('outbox in real Chromium', { timeout: 90_000 }, () => {
 
       assert.equal(server.deliveries.length, 1, 'exactly one request');
       assert.equal(server.distinctBallots, 1, 'exactly one ballot');
-    } finally {
-      await context.close();
-      await server.stop();
-    }
+    });
   });
 });
