@@ -29,7 +29,7 @@ export default defineConfig(({ mode }) => {
     return {
       build: {
         ...servedFile,
-        lib: { entry: 'src/client/memory.ts', formats: ['es'], fileName: () => 'civic-widgets-memory.js' },
+        lib: { entry: 'src/memory/index.ts', formats: ['es'], fileName: () => 'civic-widgets-memory.js' },
       },
     };
   }

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import customElements from '../custom-elements.json';
 import '../src/index.js';
-import { createMemoryClient } from '../src/client/memory.js';
+import { createMemoryClient } from '../src/memory/index.js';
 import type { CivicClient } from '../src/client/client.js';
 import { registerLocale } from '../src/i18n/localize.js';
 import { themes } from '../stories/support/themes.js';

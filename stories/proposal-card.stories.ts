@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { Proposal } from '../src/client/types.js';
-import { defaultSeed } from '../src/client/memory.js';
+import type { Proposal } from '../src/domain/types.js';
+import { defaultSeed } from '../src/memory/index.js';
 import '../src/elements/proposal-card/proposal-card.js';
 import { failingClient, silentClient } from './support/clients.js';
 import { messyTitles } from './support/messy-texts.js';

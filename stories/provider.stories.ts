@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { defaultSeed } from '../src/client/memory.js';
+import { defaultSeed } from '../src/memory/index.js';
 import '../src/elements/provider/provider.js';
 import '../src/elements/proposal-card/proposal-card.js';
 

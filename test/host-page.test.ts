@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
-import { createMemoryClient, defaultSeed } from '../src/client/memory.js';
+import { createMemoryClient, defaultSeed } from '../src/memory/index.js';
 import { failingClient } from '../stories/support/clients.js';
 
 // A host page that does its worst: a 62.5% root font size, a universal reset, odd inherited text styles.

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CivicError } from '../src/client/client.js';
-import { createMemoryClient, DEFAULT_STORAGE_KEY, type MemorySeed } from '../src/client/memory.js';
-import type { Ballot } from '../src/client/types.js';
+import { createMemoryClient, DEFAULT_STORAGE_KEY, type MemorySeed } from '../src/memory/index.js';
+import type { Ballot } from '../src/domain/types.js';
 
 const seed: MemorySeed = {
   rounds: [

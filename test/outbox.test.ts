@@ -1,8 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { deleteDB } from 'idb';
 import { CivicError, type CivicClient, type SubmitOptions } from '../src/client/client.js';
-import { createOutbox, type Outbox, type OutboxEntry, type OutboxOptions, type OutboxStatus } from '../src/client/outbox.js';
-import type { Ballot, FeedbackResponse, Receipt, SimulationSubmission, SubmissionReceipt } from '../src/client/types.js';
+import { createOutbox, type Outbox, type OutboxEntry, type OutboxOptions, type OutboxStatus } from '../src/client/outbox/index.js';
+import type { Ballot, FeedbackResponse, Receipt, SimulationSubmission, SubmissionReceipt } from '../src/domain/types.js';
 
 /**
  * A stand-in backend: it fails with a network error until `failWith(null)`, answers the same

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/elements/proposal-card/proposal-card.js';
-import { createMemoryClient, defaultSeed } from '../src/client/memory.js';
-import type { Proposal } from '../src/client/types.js';
+import { createMemoryClient, defaultSeed } from '../src/memory/index.js';
+import type { Proposal } from '../src/domain/types.js';
 import type { CivicProposalCard } from '../src/elements/proposal-card/proposal-card.js';
 
 const seed = defaultSeed();

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import { CivicError, type CivicClient } from '../src/client/client.js';
-import { createMemoryClient, defaultSeed } from '../src/client/memory.js';
+import { createMemoryClient, defaultSeed } from '../src/memory/index.js';
 import type { CivicProposalCard } from '../src/elements/proposal-card/proposal-card.js';
 
 const seed = defaultSeed();

@@ -1,8 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../src/index.js';
-import { createMemoryClient, defaultSeed } from '../src/client/memory.js';
-import type { Proposal } from '../src/client/types.js';
+import { createMemoryClient, defaultSeed } from '../src/memory/index.js';
+import type { Proposal } from '../src/domain/types.js';
 import { getLocale, registerLocale, useLocale } from '../src/i18n/localize.js';
 import { failingClient, silentClient } from '../stories/support/clients.js';
 import { residentTexts } from './support/texts.js';

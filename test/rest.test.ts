@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { CivicError, type CivicErrorCode } from '../src/client/client.js';
 import { newIdempotencyKey } from '../src/client/ids.js';
-import { createRestClient, type RestClientOptions } from '../src/client/rest.js';
+import { createRestClient, type RestClientOptions } from '../src/client/rest/index.js';
 import type { ReceivedRequest, ScriptedResponse } from './node/support/scripted-http.mjs';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

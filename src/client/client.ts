@@ -12,7 +12,7 @@ import type {
   SimulationSubmission,
   SubmissionReceipt,
   TallyRule,
-} from './types.js';
+} from '../domain/types.js';
 
 export interface RequestOptions {
   signal?: AbortSignal;

@@ -2,15 +2,15 @@
  * civic-widgets/client: everything that talks to a backend, with no Lit and no DOM beyond fetch and
  * IndexedDB, so the same code runs in a page, a test and the Node server.
  */
-export * from './types.js';
+export * from '../domain/types.js';
 export { CivicError, isCivicError } from './client.js';
 export type { CivicClient, CivicErrorCode, CivicErrorInit, FieldError, RequestOptions, SubmitOptions } from './client.js';
-export { createRestClient, type RestClientOptions } from './rest.js';
-export { createMemoryClient, defaultSeed, type MemoryClientOptions, type MemorySeed, type MemoryRoundSeed } from './memory.js';
-export { createOutbox } from './outbox.js';
-export type { Outbox, OutboxEntry, OutboxKind, OutboxOptions, OutboxResult, OutboxStatus } from './outbox.js';
+export { createRestClient, type HeadersSource, type RestClientOptions } from './rest/index.js';
+export { createMemoryClient, defaultSeed, type MemoryClientOptions, type MemorySeed, type MemoryRoundSeed } from '../memory/index.js';
+export { createOutbox } from './outbox/index.js';
+export type { Outbox, OutboxEntry, OutboxKind, OutboxOptions, OutboxResult, OutboxStatus } from './outbox/index.js';
 export { newIdempotencyKey } from './ids.js';
-export * from './rules.js';
-export * from './pabulib.js';
-export * from './money.js';
-export * from './tally.js';
+export * from '../domain/rules/index.js';
+export * from '../domain/pabulib/index.js';
+export * from '../domain/money.js';
+export * from '../domain/tally/index.js';

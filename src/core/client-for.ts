@@ -1,5 +1,5 @@
 import { civicClientMethods, type CivicClient } from '../client/client.js';
-import { createRestClient } from '../client/rest.js';
+import { createRestClient } from '../client/rest/index.js';
 import { loadMemoryBackend } from './memory-loader.js';
 
 const clients = new Map<string, CivicClient>();

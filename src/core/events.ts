@@ -1,5 +1,5 @@
 import type { CivicError } from '../client/client.js';
-import type { Receipt, SubmissionReceipt } from '../client/types.js';
+import type { Receipt, SubmissionReceipt } from '../domain/types.js';
 
 /** Every event the elements fire, with the type of its `detail`. */
 export interface CivicEventMap {

@@ -1,4 +1,4 @@
-import type * as MemoryBackend from '../client/memory.js';
+import type * as MemoryBackend from '../memory/index.js';
 
 /**
  * Stands in for memory-loader.ts in the single-file bundle, which cannot split code: the backend is

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDate, formatMoney, formatNumber, formatPercent } from '../../src/i18n/format.js';
+import { formatDate, formatMoney, formatNumber, formatPercent } from '../../src/domain/format.js';
 
 // Intl separates some currencies from the number with a no-break space; compare with plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');

@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { CivicError } from '../../src/client/client.js';
-import { createMemoryClient, defaultSeed, type MemorySeed } from '../../src/client/memory.js';
-import { parsePabulib, toBallots, toProposals, toRound } from '../../src/client/pabulib.js';
-import { validateFeedback, validateSimulation } from '../../src/client/rules.js';
-import type { Ballot, Proposal, Round } from '../../src/client/types.js';
+import { createMemoryClient, defaultSeed, type MemorySeed } from '../../src/memory/index.js';
+import { parsePabulib, toBallots, toProposals, toRound } from '../../src/domain/pabulib/index.js';
+import { validateFeedback, validateSimulation } from '../../src/domain/rules/index.js';
+import type { Ballot, Proposal, Round } from '../../src/domain/types.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const at = (iso: string) => () => new Date(iso);

@@ -12,9 +12,9 @@ import {
   toProposals,
   toRound,
   writePabulib,
-} from '../../src/client/pabulib.js';
-import { formatMinorUnits, parseMinorUnits } from '../../src/client/money.js';
-import type { Round } from '../../src/client/types.js';
+} from '../../src/domain/pabulib/index.js';
+import { formatMinorUnits, parseMinorUnits } from '../../src/domain/money.js';
+import type { Round } from '../../src/domain/types.js';
 import { mulberry32 as random } from '../support/prng.js';
 
 const FIXTURES = new URL('../fixtures/pabulib/', import.meta.url);

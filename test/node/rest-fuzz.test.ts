@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CivicError, type CivicClient, type CivicErrorCode } from '../../src/client/client.js';
-import { createRestClient, type RestClientOptions } from '../../src/client/rest.js';
+import { createRestClient, type RestClientOptions } from '../../src/client/rest/index.js';
 import { caseSeed, seededRandom, type Random } from '../support/prng.js';
 import { breakBody } from './support/mutations.js';
 import { VALID_RESPONSE, shapeOf } from './support/responses.js';

@@ -14,8 +14,8 @@ import {
   validateSelections,
   validateSimulation,
   whyNotSelectable,
-} from '../../src/client/rules.js';
-import type { Ballot, BallotRules, FeedbackForm, Proposal, Simulation } from '../../src/client/types.js';
+} from '../../src/domain/rules/index.js';
+import type { Ballot, BallotRules, FeedbackForm, Proposal, Simulation } from '../../src/domain/types.js';
 
 // A deliberately small reader of the .pb sections these tests need, independent of src/client/pabulib.
 interface PbFile {

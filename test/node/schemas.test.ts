@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CivicError } from '../../src/client/client.js';
-import { ProposalSchema, RoundSchema, parseResponse } from '../../src/client/schemas.js';
+import { ProposalSchema, RoundSchema, parseResponse } from '../../src/client/rest/schemas.js';
 
 const proposal = {
   id: 'p1', title: 'Benches', summary: 'Six benches', cost: 120000, categories: [], status: 'shortlisted',

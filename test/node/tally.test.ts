@@ -1,12 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parsePabulib, toBallots } from '../../src/client/pabulib.js';
-import { TallyError, ruleFromPabulib, tally, type TallyBallot, type TallyInput, type TallyOptions } from '../../src/client/tally.js';
-import { fixedBudgetExact } from '../../src/client/tally/fixed-budget-exact.js';
-import { Undecided, fixedBudgetFloat } from '../../src/client/tally/fixed-budget-float.js';
-import { fixedBudget } from '../../src/client/tally/fixed-budget.js';
-import { prepareElection } from '../../src/client/tally/prepare.js';
+import { parsePabulib, toBallots } from '../../src/domain/pabulib/index.js';
+import { TallyError, ruleFromPabulib, tally, type TallyBallot, type TallyInput, type TallyOptions } from '../../src/domain/tally/index.js';
+import { fixedBudgetExact } from '../../src/domain/tally/fixed-budget-exact.js';
+import { Undecided, fixedBudgetFloat } from '../../src/domain/tally/fixed-budget-float.js';
+import { fixedBudget } from '../../src/domain/tally/fixed-budget.js';
+import { prepareElection } from '../../src/domain/tally/prepare.js';
 import { mulberry32 as random } from '../support/prng.js';
 
 /** `count` ballots approving `ids`. */

@@ -1,14 +1,18 @@
 /** The outbox itself: stores each submission before sending it, and sends again what could not be sent. */
 import { CivicError, type CivicClient } from '../client.js';
 import { IDEMPOTENCY_KEY_PATTERN, newIdempotencyKey } from '../ids.js';
-import type { Receipt, SubmissionReceipt } from '../types.js';
+import type { Receipt, SubmissionReceipt } from '../../domain/types.js';
 import { announceChange, entryLockName, openChangeChannel, queueLockName, skipped, withLock } from './cross-tab.js';
 import { asCivicError, recordOf, wasUnanswered } from './errors.js';
 import { kinds, sendByKind } from './kinds.js';
-import { retryDelay } from './retry.js';
-import { sameJson } from './same-json.js';
+import { backoffDelay } from '../wait.js';
+import { sameJson } from '../../domain/json.js';
 import { FallbackStore, openIndexedDbStore } from './store.js';
 import type { Outbox, OutboxEntry, OutboxKind, OutboxOptions, OutboxPayloads, OutboxResult, OutboxStatus } from './types.js';
+
+/** First wait before sending again after a failure, and the longest; see `OutboxOptions`. */
+const DEFAULT_RETRY_MS = 15_000;
+const DEFAULT_MAX_RETRY_MS = 5 * 60_000;
 
 /** Creates an outbox that sends through `client`. Pending entries from an earlier page are sent at once. */
 export function createOutbox(client: CivicClient, options: OutboxOptions = {}): Outbox {
@@ -258,7 +262,7 @@ class DurableOutbox implements Outbox {
 
   private scheduleRetry(): void {
     if (this.closed || this.current.pending === 0 || this.flushing) return;
-    const delay = retryDelay(this.failures, this.options);
+    const delay = backoffDelay(this.failures - 1, this.options.retryIntervalMs ?? DEFAULT_RETRY_MS, this.options.maxRetryIntervalMs ?? DEFAULT_MAX_RETRY_MS);
     // A retry already due sooner stays: news from another tab must not postpone ours.
     if (this.timer !== undefined && this.timerDueAt <= Date.now() + delay) return;
     clearTimeout(this.timer);

@@ -1,6 +1,6 @@
 /** The kinds of submission the outbox takes, and the `CivicClient` method that sends each. */
 import { CivicError, type CivicClient } from '../client.js';
-import type { Receipt, SubmissionReceipt } from '../types.js';
+import type { Receipt, SubmissionReceipt } from '../../domain/types.js';
 import type { OutboxEntry, OutboxKind } from './types.js';
 
 /** Every kind `submit` accepts. */

@@ -1,5 +1,5 @@
 import type { CivicError, CivicErrorCode, FieldError } from '../client.js';
-import type { Ballot, FeedbackResponse, Receipt, SimulationSubmission, SubmissionReceipt } from '../types.js';
+import type { Ballot, FeedbackResponse, Receipt, SimulationSubmission, SubmissionReceipt } from '../../domain/types.js';
 
 /** What can be queued: each kind is sent with its own `CivicClient` method. */
 export type OutboxKind = 'ballot' | 'simulation' | 'feedback';

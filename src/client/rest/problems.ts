@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import { CivicError, type CivicErrorCode } from '../client.js';
-import { ProblemSchema, type Problem } from '../schemas.js';
+import { ProblemSchema, type Problem } from './schemas.js';
 
 /** What the client knows about an error answer. */
 export interface ErrorAnswer {

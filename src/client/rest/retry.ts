@@ -1,21 +1,9 @@
-/**
- * When to try a request again, and how long to wait first.
- */
+/** How long a server asks the client to wait before trying again. */
 
 /** The longest `Retry-After` the client waits for; a server asking for more is not retried now. */
 export const MAX_RETRY_AFTER_MS = 30_000;
 /** The longest backoff between two attempts. */
 export const MAX_BACKOFF_MS = 10_000;
-
-/**
- * Exponential backoff with "equal jitter": half the delay is fixed, half random, so that many
- * widgets on one busy page do not hammer a recovering server in step.
- * `attempt` is 0 for the wait before the first retry.
- */
-export function backoffDelay(attempt: number, baseMs: number, random: () => number = Math.random): number {
-  const delay = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** attempt);
-  return delay / 2 + random() * (delay / 2);
-}
 
 /**
  * Milliseconds a `Retry-After` header asks to wait (delay-seconds or an HTTP date), or `undefined`

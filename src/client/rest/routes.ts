@@ -19,36 +19,8 @@ export const DEFAULT_PATHS: Readonly<Record<RouteName, string>> = {
   submitFeedback: '/forms/:id/responses',
 };
 
-const PLACEHOLDER = /:[A-Za-z_][A-Za-z0-9_]*/g;
-
-/**
- * Merges an integrator's `paths` over the defaults, refusing (with a TypeError naming the route)
- * anything that cannot work: an unknown method, or a template that is not a path with at most one
- * `:param`.
- */
-export function resolvePaths(overrides: Partial<Record<RouteName, string>> | undefined): Record<RouteName, string> {
-  const paths = { ...DEFAULT_PATHS };
-  if (overrides === undefined) return paths;
-  if (overrides === null || typeof overrides !== 'object') {
-    throw new TypeError('createRestClient: `paths` must be an object of route templates keyed by method name');
-  }
-  for (const [name, template] of Object.entries(overrides)) {
-    if (template === undefined) continue;
-    if (!Object.hasOwn(DEFAULT_PATHS, name)) {
-      throw new TypeError(
-        `createRestClient: paths.${name} is not a client method; expected one of ${Object.keys(DEFAULT_PATHS).join(', ')}`,
-      );
-    }
-    if (typeof template !== 'string' || !template.startsWith('/') || template.includes('#')) {
-      throw new TypeError(`createRestClient: paths.${name} must be a path starting with "/" (got ${JSON.stringify(template)})`);
-    }
-    if ((template.match(PLACEHOLDER) ?? []).length > 1) {
-      throw new TypeError(`createRestClient: paths.${name} may hold one parameter (the id), got ${JSON.stringify(template)}`);
-    }
-    paths[name as RouteName] = template;
-  }
-  return paths;
-}
+/** A `:name` parameter in a route template. */
+export const PLACEHOLDER = /:[A-Za-z_][A-Za-z0-9_]*/g;
 
 /** Query parameters; `undefined`, `null` and empty strings are left out. */
 export type QueryParams = Record<string, string | number | undefined | null>;

@@ -3,12 +3,13 @@
  * every failure turned into a `CivicError`. What the JSON means is checked by the caller (schemas.ts).
  */
 import { CivicError } from '../client.js';
-import { attemptSignal, sleep, type AttemptSignal } from './abort.js';
+import { backoffDelay, sleep } from '../wait.js';
+import { attemptSignal, type AttemptSignal } from './abort.js';
 import { BodyEncodingError, BodyTooLargeError, discardBody, MAX_BODY_BYTES, MAX_ERROR_BODY_BYTES, readBody } from './body.js';
 import { errorFromAnswer } from './problems.js';
-import { backoffDelay, MAX_RETRY_AFTER_MS, retryAfterMs } from './retry.js';
+import { MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, retryAfterMs } from './retry.js';
 
-/** Headers, or a promise of them. */
+/** `getHeaders`: called before every attempt; returns headers (or a promise of them) to merge over `headers`. */
 export type HeadersSource = () => HeadersInit | undefined | Promise<HeadersInit | undefined>;
 
 /** The client-wide settings a request needs, already checked by `createRestClient`. */
@@ -45,7 +46,7 @@ export async function requestJson(config: TransportConfig, request: TransportReq
     if (request.signal?.aborted || !mayRetry || !error.retryable || attempt >= config.retries) throw error;
     // A server that asks for a long pause is not waited for: the outbox tries again later instead.
     if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > MAX_RETRY_AFTER_MS) throw error;
-    const wait = outcome.retryAfterMs ?? backoffDelay(attempt, config.retryDelayMs);
+    const wait = outcome.retryAfterMs ?? backoffDelay(attempt, config.retryDelayMs, MAX_BACKOFF_MS);
     try {
       await sleep(wait, request.signal);
     } catch (reason) {

@@ -2,12 +2,12 @@ import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Proposal, ProposalStatus } from '../../client/types.js';
+import type { Proposal, ProposalStatus } from '../../domain/types.js';
 import { CivicElement } from '../../core/civic-element.js';
 import { defineElement } from '../../core/define.js';
 import { LoadController } from '../../core/load-controller.js';
 import { safeUrl } from '../../core/safe-url.js';
-import { formatMoney, formatNumber } from '../../i18n/format.js';
+import { formatMoney, formatNumber } from '../../domain/format.js';
 import { sharedStyles } from '../../styles/shared.js';
 import { styles } from './proposal-card.styles.js';
 

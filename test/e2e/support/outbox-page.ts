@@ -2,8 +2,8 @@
  * The page the outbox end-to-end test drives: the real REST client and the real outbox, and a
  * status line a resident would read. `?retry=MS` sets the outbox's first retry delay.
  */
-import { createOutbox, type OutboxStatus } from '../../../src/client/outbox.js';
-import { createRestClient } from '../../../src/client/rest.js';
+import { createOutbox, type OutboxStatus } from '../../../src/client/outbox/index.js';
+import { createRestClient } from '../../../src/client/rest/index.js';
 
 const retryIntervalMs = Number(new URLSearchParams(location.search).get('retry') ?? 60_000);
 // No retries inside the client: the outbox is what retries here, and this keeps each failure quick.
