@@ -1,3 +1,4 @@
+import type { FieldError } from '../domain/types.js';
 import type {
   Ballot,
   FeedbackForm,
@@ -49,6 +50,8 @@ export const civicClientMethods = [
   'getSimulation', 'submitSimulation', 'getForm', 'submitFeedback',
 ] as const satisfies ReadonlyArray<keyof CivicClient>;
 
+export type { FieldError } from '../domain/types.js';
+
 export type CivicErrorCode =
   /** The server could not be reached (offline, DNS, CORS, connection reset). */
   | 'network'
@@ -71,11 +74,6 @@ export type CivicErrorCode =
   /** No such round, proposal, simulation or form. */
   | 'not-found';
 
-export interface FieldError {
-  field: string;
-  code: string;
-  detail: string;
-}
 
 export interface CivicErrorInit {
   status?: number;

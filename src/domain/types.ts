@@ -236,3 +236,13 @@ export interface FeedbackResponse {
   proposalId?: string;
   answers: Record<string, Answer>;
 }
+
+/**
+ * One field at fault in a refused submission, as problem+json `errors` carry it: `field` is a path
+ * in the request body (`selections.ash-pocket-park`, `answers.email`), `detail` plain English.
+ */
+export interface FieldError {
+  field: string;
+  code: string;
+  detail: string;
+}

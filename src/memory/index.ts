@@ -9,11 +9,13 @@ import { CivicError, type CivicClient, type SubmitOptions } from '../client/clie
 import { canonicalJson } from '../domain/json.js';
 import { IDEMPOTENCY_KEY_PATTERN, newIdempotencyKey } from '../client/ids.js';
 import { defaultSeed, type MemorySeed } from './seed.js';
-import { ballotFieldErrors, feedbackFieldErrors, malformed, ownCopy, simulationFieldErrors, validationError } from './errors.js';
+import { ballotFieldErrors, feedbackFieldErrors, simulationFieldErrors } from '../domain/field-errors.js';
+import { malformed, ownCopy, validationError } from './errors.js';
 import { delay, throwIfAborted } from './latency.js';
 import { proposalQueryProblems, queryProposals } from '../domain/proposal-query/index.js';
 import { results } from './results.js';
-import { effectiveStatus, formOf, indexSeed, simulationOf, voterKey, type RoundEntry } from './seed-index.js';
+import { effectiveStatus } from '../domain/rounds.js';
+import { formOf, indexSeed, simulationOf, voterKey, type RoundEntry } from './seed-index.js';
 import { createStore, type MemoryState } from './store.js';
 import { validateBallot, validateFeedback, validateSelections, validateSimulation } from '../domain/rules/index.js';
 import type { Receipt, Round, SubmissionReceipt, TallyRule } from '../domain/types.js';

@@ -2,7 +2,8 @@
 import { CivicError } from '../client/client.js';
 import type { MemorySeed } from './seed.js';
 import { describeProblem, validateSelections } from '../domain/rules/index.js';
-import type { Ballot, Proposal, Round, RoundStatus } from '../domain/types.js';
+import { normalizeVotingCode } from '../domain/rounds.js';
+import type { Ballot, Proposal, Round } from '../domain/types.js';
 
 /** One seeded round with its proposals, ballots and who may vote. */
 export interface RoundEntry {
@@ -31,7 +32,7 @@ export function indexSeed(seed: MemorySeed): SeedIndex {
       round,
       proposals: proposals.map((proposal) => ({ ...proposal, roundId: round.id })),
       ballots,
-      codes: new Set((votingCodes ?? []).map(normalizeCode)),
+      codes: new Set((votingCodes ?? []).map(normalizeVotingCode)),
       tokens: voterTokens ? new Set(voterTokens) : null,
     });
     for (const proposal of proposals) {
@@ -71,20 +72,6 @@ export function formOf(data: SeedIndex, formId: unknown) {
   return form;
 }
 
-/** Dates win over the stored status, so a round opens and closes on time without anyone editing it. */
-export function effectiveStatus(round: Round, now: Date): RoundStatus {
-  const time = now.getTime();
-  // `!= null`: a hand-written seed may leave a date out instead of writing null.
-  if (round.status === 'closed' || (round.closesAt != null && time >= Date.parse(round.closesAt))) return 'closed';
-  if (round.opensAt != null ? time < Date.parse(round.opensAt) : round.status === 'upcoming') return 'upcoming';
-  return 'open';
-}
-
-/** Residents type codes from a letter: case, spaces and hyphens do not matter. */
-function normalizeCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]+/g, '');
-}
-
 /**
  * Who is voting, as a key for "one ballot per voter per round"; `null` for an anonymous ballot
  * in an open round. Throws `unauthorized` when the round's identity rule is not met.
@@ -92,7 +79,7 @@ function normalizeCode(code: string): string {
 export function voterKey(entry: RoundEntry, ballot: Ballot): string | null {
   const identity = entry.round.voterIdentity ?? 'open';
   const token = typeof ballot.voterToken === 'string' && ballot.voterToken.trim() !== '' ? ballot.voterToken : null;
-  const code = typeof ballot.votingCode === 'string' ? normalizeCode(ballot.votingCode) : '';
+  const code = typeof ballot.votingCode === 'string' ? normalizeVotingCode(ballot.votingCode) : '';
   const unauthorized = (message: string) => new CivicError('unauthorized', message, { status: 401 });
   if (identity === 'code') {
     if (code === '') throw unauthorized('This round needs a voting code');
