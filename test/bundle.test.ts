@@ -13,6 +13,14 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
+/** `civic-<name>` for every element entry of package.json `exports` (`./vote-form` → `civic-vote-form`). */
+async function exportedElementTags(): Promise<string[]> {
+  const pkg = (await (await fetch('/package.json')).json()) as { exports: Record<string, string | { default: string }> };
+  return Object.entries(pkg.exports)
+    .filter(([, target]) => /\/dist\/es\/elements\//.test(typeof target === 'string' ? target : target.default))
+    .map(([key]) => `civic-${key.slice(2)}`);
+}
+
 describe('dist/civic-widgets.js, the single-file bundle', () => {
   const pageErrors: string[] = [];
   const consoleErrors: unknown[][] = [];
@@ -40,8 +48,11 @@ describe('dist/civic-widgets.js, the single-file bundle', () => {
     expect(consoleErrors).to.deep.equal([]);
   });
 
-  it('registers every element', () => {
-    for (const name of ['civic-provider', 'civic-proposal-card']) expect(customElements.get(name), name).to.exist;
+  it('registers every element the package exports', async () => {
+    const tags = await exportedElementTags();
+    expect(tags, 'the package exports its elements').to.include.members(['civic-provider', 'civic-proposal-card']);
+    const missing = tags.filter((tag) => !customElements.get(tag));
+    expect(missing, 'left out of src/index.ts').to.deep.equal([]);
   });
 
   it('adds no global variable to the page', () => {

@@ -2,36 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import { createMemoryClient, defaultSeed } from '../src/memory/index.js';
 import { failingClient } from '../stories/support/clients.js';
-
-// A host page that does its worst: a 62.5% root font size, a universal reset, odd inherited text styles.
-const hostileStyles = `
-  html { font-size: 62.5% !important; }
-  * { margin: 0; padding: 0; box-sizing: content-box; }
-  body { font: 10px/1 "Comic Sans MS", cursive; letter-spacing: 3px; word-spacing: 8px;
-         text-transform: uppercase; text-align: right; text-indent: 40px; white-space: nowrap; color: #777; }
-`;
-
-function textElements(root: ShadowRoot): HTMLElement[] {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const parents = new Set<HTMLElement>();
-  while (walker.nextNode()) {
-    if (walker.currentNode.textContent?.trim() && walker.currentNode.parentElement) parents.add(walker.currentNode.parentElement);
-  }
-  return [...parents];
-}
-
-function expectReadable(root: ShadowRoot) {
-  const elements = textElements(root);
-  expect(elements.length, 'some text').to.be.greaterThan(0);
-  for (const element of elements) {
-    const style = getComputedStyle(element);
-    const where = `${element.localName}.${element.className} "${element.textContent?.trim().slice(0, 30)}"`;
-    expect(parseFloat(style.fontSize), `font size of ${where}`).to.be.at.least(16);
-    expect(parseFloat(style.lineHeight), `line height of ${where}`).to.be.at.least(parseFloat(style.fontSize) * 1.1 - 0.01);
-    expect(style.letterSpacing, `letter spacing of ${where}`).to.equal('normal');
-    expect(style.textTransform, `text transform of ${where}`).to.equal('none');
-  }
-}
+import { expectReadable, hostileStyles } from './support/host-page.js';
 
 describe('on a host page with html { font-size: 62.5% } and a universal reset', () => {
   let style: HTMLStyleElement;

@@ -16,10 +16,11 @@ class FlakyBackend implements CivicClient {
   calls = 0;
   /** How long the server takes to answer a given submission. */
   answerDelayMs: (payload: unknown) => number = () => 0;
-  private error: CivicError | null = new CivicError('network', 'Failed to fetch');
+  private error: Error | null = new CivicError('network', 'Failed to fetch');
   private readonly receipts = new Map<string, Receipt>();
 
-  failWith(error: CivicError | null): void {
+  /** Fail every call with `error`: a `CivicError`, or any other error as a buggy client would. */
+  failWith(error: Error | null): void {
     this.error = error;
   }
 
@@ -461,5 +462,48 @@ describe('outbox', () => {
       expect(backend.deliveries.map((d) => d.key)).to.deep.equal([result.key]);
       expect(outbox.status().pending).to.equal(0);
     });
+  });
+
+  it('a submit that hits a bug in the client (not a CivicError) is refused at once, its ballot kept in the failed list and never retried', async () => {
+    const backend = new FlakyBackend();
+    backend.failWith(new TypeError("Cannot read properties of undefined (reading 'id')"));
+    const outbox = open(backend, { retryIntervalMs: 5 });
+    const refused = await outbox.submit('ballot', ballot()).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(refused, 'the caller hears of it at once').to.be.instanceOf(CivicError);
+    expect((refused as CivicError).code).to.equal('internal');
+    expect((refused as CivicError).message).to.include('reading \'id\'');
+    const [kept] = await outbox.failed();
+    expect(kept?.payload, 'the ballot is kept in the failed list').to.deep.equal(ballot());
+    expect(kept?.lastError?.code).to.equal('internal');
+    const callsAfterSubmit = backend.calls;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await outbox.flush();
+    expect(backend.calls, 'no retry loop').to.equal(callsAfterSubmit);
+    expect(outbox.status()).to.include({ pending: 0, failed: 1 });
+  });
+
+  it('a background send that hits a bug in the client moves the entry to the failed list and reports it once', async () => {
+    const backend = new FlakyBackend();
+    const failures: CivicError[] = [];
+    const reported: unknown[][] = [];
+    const originalConsoleError = console.error;
+    console.error = (...args: unknown[]) => reported.push(args);
+    try {
+      const outbox = open(backend, { onFailed: (_entry, error) => failures.push(error) });
+      await outbox.submit('ballot', ballot());
+      backend.failWith(new RangeError('Invalid time value'));
+      await outbox.flush();
+      await outbox.flush();
+      expect(failures.map((error) => error.code)).to.deep.equal(['internal']);
+      expect(reported, 'one line in the console').to.have.length(1);
+      expect(String(reported[0]?.[0])).to.include('kept aside');
+      expect((reported[0]?.[1] as CivicError).message).to.include('Invalid time value');
+      expect(outbox.status()).to.include({ pending: 0, failed: 1 });
+    } finally {
+      console.error = originalConsoleError;
+    }
   });
 });

@@ -3,6 +3,8 @@ import '../src/elements/proposal-card/proposal-card.js';
 import { createMemoryClient, defaultSeed } from '../src/memory/index.js';
 import type { Proposal } from '../src/domain/types.js';
 import type { CivicProposalCard } from '../src/elements/proposal-card/proposal-card.js';
+import { failingClient } from '../stories/support/clients.js';
+import { runConformance } from './support/conformance.js';
 
 const seed = defaultSeed();
 const pictured = seed.rounds[0]!.proposals.find((p) => p.imageUrl && p.imageAlt)!;
@@ -19,6 +21,8 @@ async function cardFor(proposal: Proposal, attributes = '') {
 }
 
 describe('civic-proposal-card', () => {
+  runConformance({ tag: 'civic-proposal-card', attributes: { 'proposal-id': pictured.id }, done: '[part~="base"]' });
+
   it('shows the title, status, summary, cost, area, supporters and categories', async () => {
     const card = await cardFor({ ...pictured, supporters: 1234, categories: ['Green spaces', 'Play'] });
     expect(part(card, 'title')!.textContent!.trim()).to.equal(pictured.title);
@@ -114,5 +118,36 @@ describe('civic-proposal-card', () => {
     const cost = part(card, 'cost')!;
     const lineHeight = parseFloat(getComputedStyle(cost).lineHeight);
     expect(cost.getBoundingClientRect().height).to.be.below(lineHeight * 1.5);
+  });
+
+  it('given its proposal, writes the cost in the currency of the proposal’s round', async () => {
+    const euros = structuredClone(seed);
+    euros.rounds[0]!.round.currency = 'EUR';
+    const client = createMemoryClient(euros, { latencyMs: 50 });
+    const card = await fixture<CivicProposalCard>(html`<civic-proposal-card .client=${client} .proposal=${{ ...pictured, roundId: euros.rounds[0]!.round.id }}></civic-proposal-card>`);
+    expect(part(card, 'cost')!.textContent, 'no amount in the wrong currency while it asks').to.equal('');
+    expect(part(card, 'title')!.textContent!.trim(), 'the rest of the card shows at once').to.equal(pictured.title);
+    await waitUntil(() => part(card, 'cost')!.textContent === '€48,000', `the cost stayed "${part(card, 'cost')!.textContent}"`, { timeout: 3000 });
+    expect(part(card, 'cost')!.getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it('given its proposal and a proposal-id, shows the proposal it was given and loads nothing', async () => {
+    const asked: string[] = [];
+    const client = createMemoryClient(seed);
+    const counting = { ...client, getProposal: (id: string, options?: object) => (asked.push(id), client.getProposal(id, options)) };
+    const errors: Event[] = [];
+    const card = await fixture<CivicProposalCard>(html`<civic-proposal-card .client=${counting} .proposal=${pictured} currency="GBP" proposal-id="no-such-proposal" @civic-error=${(event: Event) => errors.push(event)}></civic-proposal-card>`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await card.updateComplete;
+    expect(asked).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
+    expect(part(card, 'title')!.textContent!.trim()).to.equal(pictured.title);
+  });
+
+  it('given its proposal, does not announce an error when its round cannot be asked, and shows pounds', async () => {
+    const errors: Event[] = [];
+    const card = await fixture<CivicProposalCard>(html`<civic-proposal-card .client=${failingClient('network')} .proposal=${{ ...pictured, roundId: 'r1' }} @civic-error=${(event: Event) => errors.push(event)}></civic-proposal-card>`);
+    await waitUntil(() => part(card, 'cost')!.textContent === '£48,000', 'never fell back', { timeout: 3000 });
+    expect(errors).to.deep.equal([]);
   });
 });

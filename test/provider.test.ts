@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import { CivicError, type CivicClient } from '../src/client/client.js';
 import { createMemoryClient, defaultSeed } from '../src/memory/index.js';
+import { runConformance } from './support/conformance.js';
 import type { CivicProposalCard } from '../src/elements/proposal-card/proposal-card.js';
 
 const seed = defaultSeed();
@@ -16,6 +17,14 @@ async function cardShows(card: CivicProposalCard, text: string) {
 }
 
 describe('civic-provider', () => {
+  // The provider shows nothing of its own: the suite looks at a card it connects.
+  runConformance({
+    tag: 'civic-provider',
+    loads: false,
+    done: '[part~="base"]',
+    shownBy: { children: `<civic-proposal-card proposal-id="${proposal.id}"></civic-proposal-card>`, select: (provider) => provider.querySelector('civic-proposal-card')! },
+  });
+
   it('hands its client to the elements inside it', async () => {
     const client = createMemoryClient(seed);
     const page = await fixture(html`

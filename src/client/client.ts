@@ -72,7 +72,12 @@ export type CivicErrorCode =
   /** Missing or refused voter token, voting code or credentials. */
   | 'unauthorized'
   /** No such round, proposal, simulation or form. */
-  | 'not-found';
+  | 'not-found'
+  /**
+   * The client itself failed without a `CivicError`: a bug in a custom `CivicClient`. Never
+   * retried, since trying the same code again gives the same failure.
+   */
+  | 'internal';
 
 
 export interface CivicErrorInit {
@@ -111,6 +116,16 @@ export class CivicError extends Error {
       (this.code === 'http' && this.status !== undefined && (this.status >= 500 || this.status === 429))
     );
   }
+}
+
+/**
+ * What a client threw, as a `CivicError`: itself when it is one, otherwise `internal` (the
+ * contract promises `CivicError` only, so anything else is a bug in the client, not the network).
+ */
+export function toCivicError(caught: unknown): CivicError {
+  if (isCivicError(caught)) return caught;
+  const message = caught instanceof Error ? caught.message : String(caught);
+  return new CivicError('internal', `The client failed without a CivicError: ${message}`, { cause: caught });
 }
 
 export function isCivicError(value: unknown): value is CivicError {

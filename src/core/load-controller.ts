@@ -1,20 +1,28 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { deepArrayEquals } from '@lit/task/deep-equals.js';
 import type { ReactiveControllerHost } from 'lit';
-import { CivicError, isCivicError, type CivicClient } from '../client/client.js';
+import { toCivicError, type CivicClient, type CivicError } from '../client/client.js';
 import { emit } from './events.js';
 import { missingClientDetail, renderError, renderLoading, renderMissing } from './states.js';
 
 export interface LoadOptions<A extends readonly unknown[], T> {
   /** The client to load with; undefined when the element is not connected to a backend. */
   client: () => CivicClient | undefined;
-  /** What to load, or a sentence saying what is missing (say, no proposal id) to show instead. */
-  args: () => A | string;
+  /**
+   * What to load; a sentence saying what is missing (say, no proposal id) to show instead; or
+   * `null` when there is nothing to load (the element already has its data).
+   */
+  args: () => A | string | null;
   load: (client: CivicClient, args: A, signal: AbortSignal) => Promise<T>;
   loadingLabel: () => string;
+  /**
+   * Whether a failure of this load is announced with `civic-error`. Default true; false for a load
+   * that only refines what is already shown, whose failure the element handles itself.
+   */
+  announceFailure?: (args: A) => boolean;
 }
 
-type Args<A extends readonly unknown[]> = readonly [CivicClient | undefined, A | string];
+type Args<A extends readonly unknown[]> = readonly [CivicClient | undefined, A | string | null];
 
 /**
  * Loads an element's data with @lit/task and renders the states every element shares: not set up,
@@ -33,15 +41,13 @@ export class LoadController<A extends readonly unknown[], T> {
       // The arguments are rebuilt on every render; compare them by value or every render reloads.
       argsEqual: deepArrayEquals,
       task: async ([client, args], { signal }) => {
-        if (!client || typeof args === 'string') return initialState;
+        if (!client || args === null || typeof args === 'string') return initialState;
         try {
           return await options.load(client, args, signal);
         } catch (error) {
           if (signal.aborted) throw error;
-          const civicError = isCivicError(error)
-            ? error
-            : new CivicError('http', error instanceof Error ? error.message : String(error), { cause: error });
-          emit(host, 'civic-error', civicError);
+          const civicError = toCivicError(error);
+          if (options.announceFailure?.(args) ?? true) emit(host, 'civic-error', civicError);
           throw civicError;
         }
       },
@@ -61,10 +67,12 @@ export class LoadController<A extends readonly unknown[], T> {
     void this.task.run();
   }
 
+  /** The states every element shares, then `complete` with the loaded value. Only for a load that has args. */
   render(complete: (value: T) => unknown): unknown {
     const args = this.options.args();
     if (!this.options.client()) return renderMissing(missingClientDetail());
     if (typeof args === 'string') return renderMissing(args);
+    if (args === null) throw new Error('LoadController.render() needs something to load; render the data the element has instead');
     return this.task.render({
       initial: () => renderLoading(this.options.loadingLabel()),
       pending: () => renderLoading(this.options.loadingLabel()),

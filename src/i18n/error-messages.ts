@@ -14,6 +14,7 @@ export function errorMessage(error: CivicError | undefined): string {
     closed: () => msg('This is not open at the moment.'),
     unauthorized: () => msg('You need permission to do this. Check your voting code or sign in again.'),
     'not-found': () => msg('We could not find this. It may have been removed.'),
+    internal: () => msg('Something went wrong in this page. Try again later, or tell the website’s owner.'),
   };
   return (error && messages[error.code]?.()) ?? messages.http();
 }

@@ -4,24 +4,44 @@ import { sourceLocale, targetLocales } from './locale-codes.js';
 /**
  * One place that owns @lit/localize's runtime mode. Translations are global to the page
  * (a limitation of @lit/localize): the last locale asked for wins. Locale modules are registered
- * by whoever ships them (the bundle, Storybook, tests), so the bundle carries only what it uses.
+ * by whoever ships them (the bundle, Storybook, tests, a host page), so the bundle carries only what it uses.
+ *
+ * @lit/localize accepts only the locales named when it is configured. A host may add a language we
+ * do not ship (Somali, Tigrinya…) at run time, so two spare slots stand in for such a language;
+ * two, so that switching from one added language to another is a real change of locale.
  */
-const loaders = new Map<string, () => Promise<LocaleModule>>();
+const RUNTIME_SLOTS = ['x-civic-runtime-a', 'x-civic-runtime-b'] as const;
+type Slot = (typeof RUNTIME_SLOTS)[number];
 
-const { getLocale, setLocale } = configureLocalization({
+const loaders = new Map<string, () => Promise<LocaleModule>>();
+/** The host-added language each slot holds now. */
+const slotLocales = new Map<Slot, string>();
+const builtIn: readonly string[] = targetLocales;
+
+const localization = configureLocalization({
   sourceLocale,
-  targetLocales,
+  targetLocales: [...targetLocales, ...RUNTIME_SLOTS],
   loadLocale: (locale) => {
-    const load = loaders.get(locale);
+    const load = loaders.get(slotLocales.get(locale as Slot) ?? locale);
     return load ? load() : Promise.reject(new Error(`civic-widgets: no translations registered for ${locale}`));
   },
 });
 
-export { getLocale };
+/** The locale whose translations show now: a BCP 47 tag such as `en-GB` or `cy`. */
+export function getLocale(): string {
+  const active = localization.getLocale();
+  return slotLocales.get(active as Slot) ?? active;
+}
 
-/** Make a locale's translations available, e.g. `registerLocale('cy', () => import('./locales/cy.js'))`. */
+/**
+ * Makes a language's translations available: `load` returns a module as `lit-localize build`
+ * writes it from a translated copy of our XLIFF (`{ templates }`). Any BCP 47 tag works, shipped
+ * with the library or not, e.g. `registerLocale('so', () => import('/translations/so.js'))`.
+ * @throws {RangeError} when `locale` is not a well-formed BCP 47 tag.
+ */
 export function registerLocale(locale: string, load: () => Promise<LocaleModule>): void {
-  loaders.set(locale, load);
+  const [canonical] = Intl.getCanonicalLocales(locale);
+  loaders.set(builtIn.find((code) => code.toLowerCase() === canonical!.toLowerCase()) ?? canonical!, load);
 }
 
 /**
@@ -30,7 +50,7 @@ export function registerLocale(locale: string, load: () => Promise<LocaleModule>
  */
 export function resolveLocale(requested: string | undefined | null): string {
   if (!requested) return sourceLocale;
-  const available = [sourceLocale, ...targetLocales.filter((code) => loaders.has(code))];
+  const available = [sourceLocale, ...loaders.keys()];
   const exact = available.find((code) => code.toLowerCase() === requested.toLowerCase());
   if (exact) return exact;
   const language = requested.split('-')[0]?.toLowerCase();
@@ -41,10 +61,20 @@ export function resolveLocale(requested: string | undefined | null): string {
 export async function useLocale(requested: string | undefined | null): Promise<string> {
   const locale = resolveLocale(requested);
   try {
-    await setLocale(locale);
+    await localization.setLocale(runtimeLocaleFor(locale));
   } catch (error) {
     console.warn(`civic-widgets: could not load the ${locale} translations; showing ${sourceLocale}.`, error);
-    await setLocale(sourceLocale);
+    await localization.setLocale(sourceLocale);
   }
   return getLocale();
+}
+
+/** The code @lit/localize knows `locale` by: itself, or a free slot for a language a host added. */
+function runtimeLocaleFor(locale: string): string {
+  if (locale === sourceLocale || builtIn.includes(locale)) return locale;
+  const active = localization.getLocale() as Slot;
+  if (slotLocales.get(active) === locale) return active;
+  const slot = RUNTIME_SLOTS.find((candidate) => candidate !== active)!;
+  slotLocales.set(slot, locale);
+  return slot;
 }

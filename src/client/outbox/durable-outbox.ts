@@ -1,9 +1,9 @@
 /** The outbox itself: stores each submission before sending it, and sends again what could not be sent. */
-import { CivicError, type CivicClient } from '../client.js';
+import { CivicError, toCivicError, type CivicClient } from '../client.js';
 import { IDEMPOTENCY_KEY_PATTERN, newIdempotencyKey } from '../ids.js';
 import type { Receipt, SubmissionReceipt } from '../../domain/types.js';
 import { announceChange, entryLockName, openChangeChannel, queueLockName, skipped, withLock } from './cross-tab.js';
-import { asCivicError, recordOf, wasUnanswered } from './errors.js';
+import { recordOf, wasUnanswered } from './errors.js';
 import { kinds, sendByKind } from './kinds.js';
 import { backoffDelay } from '../wait.js';
 import { sameJson } from '../../domain/json.js';
@@ -154,12 +154,15 @@ class DurableOutbox implements Outbox {
       try {
         receipt = await this.send(stored);
       } catch (caught) {
-        const error = asCivicError(caught);
+        const error = toCivicError(caught);
         if (error.retryable) {
           await this.keepForRetry(store, stored, error);
           return { status: 'queued' as const, key: stored.key, error };
         }
-        await store.remove('pending', stored.key).catch(() => undefined);
+        // A bug in the client is not the resident's fault: keep the submission where it can be
+        // found and sent again once the client is fixed. A refusal by the server is final.
+        if (error.code === 'internal') await store.moveToFailed(failedEntry(stored, error)).catch(() => undefined);
+        else await store.remove('pending', stored.key).catch(() => undefined);
         this.changed();
         await this.refresh();
         throw error;
@@ -212,16 +215,18 @@ class DurableOutbox implements Outbox {
     try {
       receipt = await this.send(entry);
     } catch (caught) {
-      const error = asCivicError(caught);
+      const error = toCivicError(caught);
       if (error.retryable) {
         await this.keepForRetry(store, entry, error);
         return 'retry-later';
       }
       const possiblyDelivered = error.code === 'conflict' && entry.lastError !== undefined && wasUnanswered(entry.lastError);
-      const failed = { ...entry, attempts: entry.attempts + 1, lastError: recordOf(error) } as OutboxEntry;
+      const failed = failedEntry(entry, error);
       await store.moveToFailed(failed);
       this.changed();
       this.callBack(() => this.options.onFailed?.(failed, error, { possiblyDelivered }));
+      // Nobody awaits a background send: a bug in the client must still be seen, once.
+      if (error.code === 'internal') console.error('civic-widgets: a queued submission was kept aside because the client failed:', error);
       return 'failed';
     }
     await this.delivered(store, entry);
@@ -306,4 +311,9 @@ class DurableOutbox implements Outbox {
       else console.error(error);
     }
   }
+}
+
+/** The entry as it is kept in the failed list: one more attempt, and why it was refused. */
+function failedEntry(entry: OutboxEntry, error: CivicError): OutboxEntry {
+  return { ...entry, attempts: entry.attempts + 1, lastError: recordOf(error) } as OutboxEntry;
 }

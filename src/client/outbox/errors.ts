@@ -1,15 +1,6 @@
-/** Turning whatever a client threw into a `CivicError`, and a `CivicError` into data that can be stored. */
-import { CivicError, isCivicError } from '../client.js';
+/** A `CivicError` as data that can be stored beside its entry, and what a stored one says. */
+import { CivicError } from '../client.js';
 import type { OutboxErrorRecord } from './types.js';
-
-/** What the client threw, as a `CivicError`. */
-export function asCivicError(caught: unknown): CivicError {
-  if (isCivicError(caught)) return caught;
-  // The client contract promises CivicError only; a client that throws something else most often
-  // let a fetch TypeError escape, so it is treated as a network failure and retried.
-  const message = caught instanceof Error ? caught.message : String(caught);
-  return new CivicError('network', `The client failed without a CivicError: ${message}`, { cause: caught });
-}
 
 /** The error as plain data, to be stored beside its entry. */
 export function recordOf(error: CivicError): OutboxErrorRecord {

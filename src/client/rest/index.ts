@@ -114,6 +114,6 @@ async function guard<T>(method: string, run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (error instanceof CivicError) throw error;
-    throw new CivicError('network', `${method} failed unexpectedly: ${error instanceof Error ? error.message : 'unknown error'}`, { cause: error });
+    throw new CivicError('internal', `${method} failed unexpectedly: ${error instanceof Error ? error.message : 'unknown error'}`, { cause: error });
   }
 }

@@ -1,4 +1,5 @@
 import { msg } from '@lit/localize';
+import { TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -51,7 +52,10 @@ export class CivicProposalCard extends CivicElement {
   /** The id of a proposal to load from the backend. */
   @property({ attribute: 'proposal-id', reflect: true }) proposalId?: string;
 
-  /** ISO 4217 currency of the cost. When not set, the proposal's round says; failing that, GBP. */
+  /**
+   * ISO 4217 currency of the cost. When not set, the currency of the proposal's round, asked of
+   * the backend; GBP when there is no round to ask or it cannot be reached.
+   */
   @property() currency?: string;
 
   /** The heading level of the title (2 to 6), to fit the page's outline. */
@@ -60,15 +64,22 @@ export class CivicProposalCard extends CivicElement {
   @state() private hasActions = false;
   @state() private imageFailed = false;
 
+  // `.proposal` wins over `proposal-id`: a card given its proposal loads at most its round's currency.
   private readonly loader = new LoadController(this, {
     client: () => this.resolvedClient,
-    args: () => (this.proposalId ? ([this.proposalId, this.currency] as const) : msg('It needs a proposal-id attribute naming the proposal to show.')),
-    load: async (client, [id, currency], signal) => {
+    args: () => {
+      if (this.proposal) return this.currency || !this.proposal.roundId ? null : (['currency', this.proposal.roundId] as const);
+      return this.proposalId ? (['proposal', this.proposalId] as const) : msg('It needs a proposal-id attribute naming the proposal to show.');
+    },
+    load: async (client, [what, id], signal) => {
+      if (what === 'currency') return { currency: (await client.getRound(id, { signal })).currency };
       const proposal = await client.getProposal(id, { signal });
-      const roundCurrency = !currency && proposal.roundId ? (await client.getRound(proposal.roundId, { signal })).currency : undefined;
-      return { proposal, currency: currency ?? roundCurrency ?? 'GBP' };
+      const currency = this.currency || (proposal.roundId ? (await client.getRound(proposal.roundId, { signal })).currency : undefined);
+      return { proposal, currency };
     },
     loadingLabel: () => msg('Loading proposal…'),
+    // The card is showing its proposal already; only the currency symbol is in question.
+    announceFailure: ([what]) => what !== 'currency',
   });
 
   private onActionsChange(event: Event) {
@@ -76,11 +87,15 @@ export class CivicProposalCard extends CivicElement {
   }
 
   protected override render() {
-    if (this.proposal) return this.renderCard(this.proposal, this.currency ?? 'GBP');
-    return this.loader.render(({ proposal, currency }) => this.renderCard(proposal, currency));
+    if (this.proposal) {
+      // No amount until the round says its currency: £48,000 that turns into €48,000 would mislead.
+      const asking = !this.currency && this.loader.status === TaskStatus.PENDING;
+      return this.renderCard(this.proposal, this.currency || this.loader.value?.currency, asking);
+    }
+    return this.loader.render(({ proposal, currency }) => (proposal ? this.renderCard(proposal, this.currency || currency) : nothing));
   }
 
-  private renderCard(proposal: Proposal, currency: string) {
+  private renderCard(proposal: Proposal, currency = 'GBP', costPending = false) {
     const locale = this.resolvedLocale;
     const image = safeUrl(proposal.imageUrl, { image: true });
     const showImage = image && !this.imageFailed;
@@ -102,7 +117,7 @@ export class CivicProposalCard extends CivicElement {
           ${proposal.summary ? html`<p class="summary" part="summary" dir="auto">${proposal.summary}</p>` : nothing}
           <dl class="details" part="details">
             <dt>${msg('Cost')}</dt>
-            <dd class="cost" part="cost">${formatMoney(proposal.cost, currency, locale)}</dd>
+            <dd class="cost" part="cost" aria-busy=${costPending ? 'true' : 'false'}>${costPending ? nothing : formatMoney(proposal.cost, currency, locale)}</dd>
             ${proposal.area ? html`<dt>${msg('Area')}</dt><dd dir="auto">${proposal.area}</dd>` : nothing}
             ${proposal.supporters != null
               ? html`<dt>${msg('Supporters')}</dt><dd>${formatNumber(proposal.supporters, locale)}</dd>`
