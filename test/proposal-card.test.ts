@@ -62,6 +62,8 @@ describe('civic-proposal-card', () => {
   it('links the title to the proposal’s page, but never to a script URL', async () => {
     const linked = await cardFor({ ...pictured, url: 'https://fernwick.example/ideas/1' });
     expect(part(linked, 'title')!.querySelector('a')!.getAttribute('href')).to.equal('https://fernwick.example/ideas/1');
+    const mail = await cardFor({ ...pictured, url: 'mailto:ward3@fernwick.gov.uk' });
+    expect(part(mail, 'title')!.querySelector('a')!.getAttribute('href'), 'the URL policy the REST schemas share').to.equal('mailto:ward3@fernwick.gov.uk');
     const hostile = await cardFor({ ...pictured, url: 'javascript:alert(1)', imageUrl: 'javascript:alert(2)' });
     expect(part(hostile, 'title')!.querySelector('a'), 'no link').to.equal(null);
     expect(part(hostile, 'image'), 'no image').to.equal(null);

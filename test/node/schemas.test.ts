@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CivicError } from '../../src/client/client.js';
 import { ProposalSchema, RoundSchema, parseResponse } from '../../src/client/rest/schemas.js';
+import { isSafeUrl } from '../../src/domain/safe-url.js';
 
 const proposal = {
   id: 'p1', title: 'Benches', summary: 'Six benches', cost: 120000, categories: [], status: 'shortlisted',
@@ -25,4 +26,18 @@ test('null where a value is required is still refused, naming the field', () => 
     () => parseResponse(ProposalSchema, { ...proposal, cost: null }, 'proposal'),
     (error: unknown) => error instanceof CivicError && error.code === 'invalid-response' && error.field === 'cost',
   );
+});
+
+test('one URL policy: a mailto: link is accepted over REST as the card shows it, a script URL is refused', () => {
+  const parsed = parseResponse(ProposalSchema, { ...proposal, url: 'mailto:ward3@fernwick.gov.uk' }, 'proposal');
+  assert.equal(parsed.url, 'mailto:ward3@fernwick.gov.uk');
+  assert.equal(isSafeUrl('mailto:ward3@fernwick.gov.uk'), true);
+  for (const url of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\nscript:alert(1)', 'data:text/html,x']) {
+    assert.equal(isSafeUrl(url), false, url);
+    assert.throws(() => parseResponse(ProposalSchema, { ...proposal, url }, 'proposal'), (error: unknown) => error instanceof CivicError && error.field === 'url', url);
+  }
+  // A picture may be data:image/, a link may not; a picture may not be mailto:.
+  assert.equal(isSafeUrl('data:image/png;base64,AAAA', { image: true }), true);
+  assert.equal(isSafeUrl('data:image/png;base64,AAAA'), false);
+  assert.equal(isSafeUrl('mailto:a@b.c', { image: true }), false);
 });
