@@ -8,7 +8,7 @@
 import { CivicError, type CivicClient, type SubmitOptions } from '../client/client.js';
 import { canonicalJson } from '../domain/json.js';
 import { IDEMPOTENCY_KEY_PATTERN, newIdempotencyKey } from '../client/ids.js';
-import { defaultSeed, type MemorySeed } from './seed.js';
+import { defaultSeed, type MemorySeed } from './seed/index.js';
 import { ballotFieldErrors, feedbackFieldErrors, simulationFieldErrors } from '../domain/field-errors.js';
 import { malformed, ownCopy, validationError } from './errors.js';
 import { delay, throwIfAborted } from './latency.js';
@@ -20,8 +20,8 @@ import { createStore, type MemoryState } from './store.js';
 import { validateBallot, validateFeedback, validateSelections, validateSimulation } from '../domain/rules/index.js';
 import type { Receipt, Round, SubmissionReceipt, TallyRule } from '../domain/types.js';
 
-export type { MemorySeed, MemoryRoundSeed } from './seed.js';
-export { defaultSeed } from './seed.js';
+export type { MemorySeed, MemoryRoundSeed } from './seed/index.js';
+export { defaultSeed } from './seed/index.js';
 export { DEFAULT_STORAGE_KEY } from './store.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, foldForSearch, queryProposals } from '../domain/proposal-query/index.js';
 

@@ -1,6 +1,6 @@
 /** The seed, indexed by id once, and the rules a round's dates and identity settings imply. */
 import { CivicError } from '../client/client.js';
-import type { MemorySeed } from './seed.js';
+import type { MemorySeed } from './seed/index.js';
 import { describeProblem, validateSelections } from '../domain/rules/index.js';
 import { normalizeVotingCode } from '../domain/rounds.js';
 import type { Ballot, Proposal, Round } from '../domain/types.js';

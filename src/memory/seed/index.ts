@@ -1,0 +1,24 @@
+import { feedbackForm } from './forms.js';
+import { neighbourhoodRounds } from './rounds.js';
+import { budgetSimulation } from './simulation.js';
+import type { MemorySeed } from './types.js';
+
+/**
+ * The data an in-browser backend starts from, and the default demo: the (fictional) London Borough
+ * of Fernwick. Plain data, kept short because it ships in the demo backend. One file per part, so
+ * each part of the demo can grow on its own.
+ */
+
+export type { MemoryRoundSeed, MemorySeed } from './types.js';
+
+const DAY = 86_400_000;
+
+/** The default demo: Fernwick's rounds, budget simulation and feedback form, dated from `now`. */
+export function defaultSeed(now: Date = new Date()): MemorySeed {
+  const at = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
+  return {
+    rounds: neighbourhoodRounds(at),
+    simulations: [budgetSimulation()],
+    forms: [feedbackForm()],
+  };
+}
