@@ -6,15 +6,26 @@ import '../src/index.js';
 import { createMemoryClient } from '../src/memory/index.js';
 import type { CivicClient } from '../src/client/client.js';
 import { registerLocale } from '../src/i18n/localize.js';
+import { controlsFromManifest } from '../stories/support/controls.js';
 import { themes } from '../stories/support/themes.js';
 
 setCustomElementsManifest(customElements);
 registerLocale('en-XA', () => import('../src/i18n/locales/en-XA.js'));
 
+// On a Docs page Storybook gives each inline story a fixed pixel height, measured with a
+// ResizeObserver and applied by a React update some frames later. Our elements render their loading
+// message first (about 70px) and grow when the data arrives, so until Storybook catches up (hundreds
+// of ms on a busy machine) the card is clipped to a sliver with a scroll bar. At the default zoom, let
+// the frame take its content's height in CSS instead; a zoomed story keeps Storybook's measured one.
+const wholeStories = document.createElement('style');
+wholeStories.textContent = `.docs-story [scale="1"]:has(> .innerZoomElementWrapper) { height: auto !important; }`;
+document.head.append(wholeStories);
+
 // One in-browser backend per story, kept across re-renders so a vote cast in a story stays cast.
 const clients = new Map<string, CivicClient>();
 
 const preview: Preview = {
+  argTypesEnhancers: [controlsFromManifest(customElements)],
   parameters: {
     a11y: { test: 'error' },
     controls: { expanded: true },

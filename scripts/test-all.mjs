@@ -9,8 +9,9 @@ const steps = [
   { name: 'build and size', command: 'npm run --silent build' },
   { name: 'node tests', command: 'node --import tsx --test --test-reporter=tap test/node/*.test.ts', counts: tapCounts },
   { name: 'browser tests', command: 'npx wtr', counts: wtrCounts },
-  { name: 'end-to-end tests', command: 'node --import tsx --test --test-concurrency=1 --test-reporter=tap test/e2e/*.test.ts', counts: tapCounts },
+  // Before the end-to-end tests: test/e2e/storybook-docs.test.ts opens the built Docs pages.
   { name: 'storybook build', command: 'npx storybook build --quiet -o storybook-static' },
+  { name: 'end-to-end tests', command: 'node --import tsx --test --test-concurrency=1 --test-reporter=tap test/e2e/*.test.ts', counts: tapCounts },
   { name: 'stories', command: 'npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/stories.json', counts: vitestCounts },
 ];
 

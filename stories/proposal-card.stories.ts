@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Proposal } from '../src/domain/types.js';
 import { defaultSeed } from '../src/memory/index.js';
 import '../src/elements/proposal-card/proposal-card.js';
@@ -14,8 +15,12 @@ const meta: Meta = {
   title: 'Elements/Proposal card',
   component: 'civic-proposal-card',
   tags: ['autodocs'],
-  render: (args) => html`<civic-proposal-card proposal-id=${args['proposal-id']} heading-level="2"></civic-proposal-card>`,
-  args: { 'proposal-id': withImage.id },
+  render: (args) => html`<civic-proposal-card
+    proposal-id=${args['proposal-id']}
+    currency=${ifDefined(args.currency || undefined)}
+    heading-level=${args['heading-level']}
+  ></civic-proposal-card>`,
+  args: { 'proposal-id': withImage.id, 'heading-level': 2 },
 };
 export default meta;
 

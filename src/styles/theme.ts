@@ -7,6 +7,47 @@ import { css } from 'lit';
  *
  * Sizes are in px wrapped in max(…rem, …px): a host page's `html { font-size: 62.5% }` cannot shrink
  * text below 16px, while a resident's larger browser font still makes it larger.
+ *
+ * This file is the one list of the public tokens: each `@cssprop` line below describes one, and the
+ * custom elements manifest (custom-elements-manifest.config.mjs) adds every token, with this line and
+ * its default from the CSS, to every element's docs. JSDoc rather than CSS comments, so the
+ * descriptions stay out of the bundle.
+ *
+ * @cssprop --civic-color-text - Body text.
+ * @cssprop --civic-color-text-secondary - Secondary text, such as the labels of a card's details.
+ * @cssprop --civic-color-background - Background of cards and panels.
+ * @cssprop --civic-color-surface - Background of messages, muted tags and images still loading.
+ * @cssprop --civic-color-border - Borders of cards, and of secondary buttons on hover.
+ * @cssprop --civic-color-border-strong - Strong borders: a message's edge, a button's shadow.
+ * @cssprop --civic-color-link - Links.
+ * @cssprop --civic-color-primary - Background of primary buttons.
+ * @cssprop --civic-color-primary-hover - Background of primary buttons on hover.
+ * @cssprop --civic-color-primary-text - Text on primary buttons and on success tags.
+ * @cssprop --civic-color-secondary-button - Background of secondary buttons, such as "Try again".
+ * @cssprop --civic-color-error - Errors: the edge of an error message.
+ * @cssprop --civic-color-success - Success: the background of a "Funded" or "Delivered" status.
+ * @cssprop --civic-color-focus - Focus ring and the background of a focused link or button.
+ * @cssprop --civic-color-focus-text - Text and underline of a focused link or button.
+ * @cssprop --civic-color-tag-background - Background of tags, such as categories.
+ * @cssprop --civic-color-tag-text - Text of tags.
+ * @cssprop --civic-font-family - Font of all text.
+ * @cssprop --civic-font-size - Body text size.
+ * @cssprop --civic-font-size-small - Size of small text, such as tags.
+ * @cssprop --civic-font-size-large - Size of large figures, such as a cost.
+ * @cssprop --civic-font-size-heading - Size of headings, such as a card's title.
+ * @cssprop --civic-line-height - Line height of body text.
+ * @cssprop --civic-font-weight-bold - Weight of bold text: headings, values, message titles.
+ * @cssprop --civic-space-1 - The smallest space.
+ * @cssprop --civic-space-2 - A small space: between tags, inside buttons.
+ * @cssprop --civic-space-3 - The usual space: padding of cards and messages.
+ * @cssprop --civic-space-4 - A large space, between sections.
+ * @cssprop --civic-space-5 - The largest space.
+ * @cssprop --civic-radius - Corner radius of cards and buttons.
+ * @cssprop --civic-border-width - Width of ordinary borders.
+ * @cssprop --civic-border-width-strong - Width of strong borders and of a button's shadow.
+ * @cssprop --civic-focus-width - Width of the focus outline.
+ * @cssprop --civic-tap-target - Smallest height of a button or other control.
+ * @cssprop --civic-duration - Length of transitions (none when the resident asks for reduced motion).
  */
 export const theme = css`
   :host {

@@ -63,15 +63,3 @@ test('element entries leave Lit to the user’s bundler instead of carrying a co
   assert.ok(bareImports(files).has('lit'), 'imports lit by name');
   for (const file of files) assert.doesNotMatch(readFileSync(file, 'utf8'), /class ReactiveElement/, file);
 });
-
-test('custom-elements.json describes every element for IDEs and Storybook', () => {
-  const manifest = JSON.parse(readFileSync(built(pkg.customElements), 'utf8'));
-  const declarations = manifest.modules.flatMap((module: { declarations?: unknown[] }) => module.declarations ?? []);
-  for (const name of elementNames(pkg)) {
-    const element = declarations.find((d: { tagName?: string }) => d.tagName === `civic-${name}`);
-    assert.ok(element, `civic-${name} is in the manifest`);
-    assert.ok(element.summary, `civic-${name} has a summary`);
-    const attributes = element.attributes.map((a: { name: string }) => a.name);
-    assert.ok(attributes.includes('api') && attributes.includes('locale'), `civic-${name} documents api and locale`);
-  }
-});
