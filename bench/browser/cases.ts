@@ -1,0 +1,5 @@
+// The entry of the benchmark page: every element's cases. Add a line per element's file.
+import { serveBenchmarks } from './harness.js';
+import { proposalCardBenchmarks } from './proposal-card.bench.js';
+
+serveBenchmarks([...proposalCardBenchmarks]);
