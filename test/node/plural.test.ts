@@ -1,0 +1,18 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { plural, type PluralForms } from '../../src/i18n/plural.js';
+
+const forms: PluralForms = { zero: () => 'zero', one: () => 'one', two: () => 'two', few: () => 'few', many: () => 'many', other: () => 'other' };
+
+test('English uses one and other', () => {
+  assert.deepEqual([0, 1, 2, 5].map((n) => plural(n, 'en-GB', forms)), ['other', 'one', 'other', 'other']);
+});
+
+test('Welsh and Arabic get all six forms', () => {
+  assert.deepEqual([0, 1, 2, 3, 6, 4].map((n) => plural(n, 'cy', forms)), ['zero', 'one', 'two', 'few', 'many', 'other']);
+  assert.deepEqual([0, 1, 2, 3, 11, 100].map((n) => plural(n, 'ar', forms)), ['zero', 'one', 'two', 'few', 'many', 'other']);
+});
+
+test('a malformed locale from a page falls back to English rules instead of throwing', () => {
+  assert.equal(plural(1, 'not a locale!', forms), 'one');
+});
