@@ -3,6 +3,8 @@ import { createRestClient } from '../client/rest/index.js';
 import { loadMemoryBackend } from './memory-loader.js';
 
 const clients = new Map<string, CivicClient>();
+/** The `api` each shared client was made for, to name what belongs to it on the device (its outbox). */
+const apis = new WeakMap<CivicClient, string>();
 
 /** A client whose implementation is loaded on its first call. */
 function lazyClient(load: () => Promise<CivicClient>): CivicClient {
@@ -33,6 +35,12 @@ export function clientFor(api: string): CivicClient {
       client = createRestClient({ baseUrl: api });
     }
     clients.set(api, client);
+    apis.set(client, api);
   }
   return client;
+}
+
+/** The `api` a client was made for by `clientFor`, or undefined for a client a page made itself. */
+export function apiOf(client: CivicClient): string | undefined {
+  return apis.get(client);
 }
