@@ -3,7 +3,7 @@
  * IndexedDB, so the same code runs in a page, a test and the Node server.
  */
 export * from '../domain/types.js';
-export { CivicError, isCivicError } from './client.js';
+export { CivicError, isCivicError, toCivicError } from './client.js';
 export type { CivicClient, CivicErrorCode, CivicErrorInit, FieldError, RequestOptions, SubmitOptions } from './client.js';
 export { createRestClient, type HeadersSource, type RestClientOptions } from './rest/index.js';
 export { createMemoryClient, defaultSeed, type MemoryClientOptions, type MemorySeed, type MemoryRoundSeed } from '../memory/index.js';

@@ -3,6 +3,7 @@ import { deepArrayEquals } from '@lit/task/deep-equals.js';
 import type { ReactiveControllerHost } from 'lit';
 import { toCivicError, type CivicClient, type CivicError } from '../client/client.js';
 import { emit } from './events.js';
+import { objectAttributesProblem } from './object-attributes.js';
 import { missingClientDetail, renderError, renderLoading, renderMissing } from './states.js';
 
 export interface LoadOptions<A extends readonly unknown[], T> {
@@ -70,6 +71,8 @@ export class LoadController<A extends readonly unknown[], T> {
   /** The states every element shares, then `complete` with the loaded value. Only for a load that has args. */
   render(complete: (value: T) => unknown): unknown {
     const args = this.options.args();
+    const misplaced = objectAttributesProblem(this.host);
+    if (misplaced) return renderMissing(misplaced);
     if (!this.options.client()) return renderMissing(missingClientDetail());
     if (typeof args === 'string') return renderMissing(args);
     if (args === null) throw new Error('LoadController.render() needs something to load; render the data the element has instead');
