@@ -40,6 +40,15 @@ function readFacts(name: string): FileFacts {
   return facts;
 }
 
+/** The command fails with exit code 1 and one line on stderr matching `message`, printing nothing else. */
+function assertOneLineError(args: string[], message: RegExp): void {
+  const { status, stdout, stderr } = runTally(...args);
+  assert.equal(status, 1, args.join(' '));
+  assert.equal(stdout, '', args.join(' '));
+  assert.equal(stderr.trimEnd().split('\n').length, 1, stderr);
+  assert.match(stderr, message);
+}
+
 /** Major units written the way the CLI promises: `1,070,000 PLN`. */
 function amount(major: number, currency: string): string {
   return `${major.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${currency}`;
@@ -144,13 +153,7 @@ describe('npm run tally -- FILE.pb', () => {
         [[noSkip, '--rule', 'borda'], /--rule must be greedy or equal-shares/],
         [['--verbose', noSkip], /unknown option --verbose/],
       ];
-      for (const [args, message] of cases) {
-        const { status, stdout, stderr } = runTally(...args);
-        assert.equal(status, 1, args.join(' '));
-        assert.equal(stdout, '', args.join(' '));
-        assert.equal(stderr.trimEnd().split('\n').length, 1, stderr);
-        assert.match(stderr, message);
-      }
+      for (const [args, message] of cases) assertOneLineError(args, message);
       // Asking for a rule explicitly runs it even when the file's own rule cannot be computed.
       assert.equal(runTally(noSkip, '--rule', 'greedy').status, 0);
     } finally {
@@ -205,13 +208,7 @@ describe('npm run tally -- FILE.pb --add1 OPTIONS', () => {
         [[file, '--rule', 'greedy', '--add1', 'exhaustive'], /--add1 applies to equal-shares with Add1, but the rule here is greedy/],
         [[join(fixtures, 'Poland_Czestochowa_2024_Tysiaclecie.pb'), '--add1', 'integral'], /--add1 applies to equal-shares with Add1/],
       ];
-      for (const [args, message] of cases) {
-        const { status, stdout, stderr } = runTally(...args);
-        assert.equal(status, 1, args.join(' '));
-        assert.equal(stdout, '', args.join(' '));
-        assert.equal(stderr.trimEnd().split('\n').length, 1, stderr);
-        assert.match(stderr, message);
-      }
+      for (const [args, message] of cases) assertOneLineError(args, message);
     });
   });
 });

@@ -35,34 +35,50 @@ export function add1(election: PreparedElection, unit: number, options: readonly
   }
   const ladder = shareLadder(election, unit, options.includes('integral'), supportedCost);
   const exhaustive = options.includes('exhaustive');
-  const pass = (step: number): FixedBudgetRun => fixedBudget(election, ladder.share(step), budget, count, true);
-
+  const pass = (step: number, withCertificate: boolean): FixedBudgetRun => fixedBudget(election, ladder.share(step), budget, count, withCertificate);
   const replay = (certificate: PassCertificate | undefined, step: number): Replay | undefined => {
-    if (certificate === undefined) return undefined; // the pass needed exact fractions
+    if (certificate === undefined) return undefined; // not asked for, or the pass needed exact fractions
     if (count !== undefined) count.replays = (count.replays ?? 0) + 1;
     return replayCertificate(election, certificate, ladder.share(step), ladder.unit);
   };
 
   let step = 0;
-  let run = pass(0);
+  let run = pass(0, true);
   let proof = replay(run.certificate, 0);
+  // Where the outcome changes every step or two, replays cost about what they save. So each chain
+  // of replays (from a pass with a certificate until one fails) is judged: if it covered fewer
+  // than two steps per replay, the next steps run as plain passes, a run that doubles while that lasts.
+  let chainStart = 0;
+  let chainReplays = 1;
+  let plainRun = 0;
+  let plainLeft = 0;
   for (;;) {
     if (exhaustive && isExhaustive(election, run)) return { winners: run.winners, perVoterShare: ladder.value(step) };
     // Every step up to `last` funds what `run` funds: the one-unit loop would walk through them.
     const last = proof?.holds ? Math.max(step, Math.min(step + proof.steps, ladder.overspends - 1)) : step;
-    const again = proof?.holds ? replay(proof.certificate, last + 1) : undefined;
-    if (again?.holds) {
-      step = last + 1;
-      proof = again;
-      continue;
-    }
-    const next = pass(last + 1);
+    if (proof !== undefined) {
+      const again = proof.holds ? replay(proof.certificate, last + 1) : undefined;
+      chainReplays += again === undefined ? 0 : 1;
+      if (again?.holds) {
+        step = last + 1;
+        proof = again;
+        continue;
+      }
+      plainRun = last + 1 - chainStart < 2 * chainReplays ? Math.min(2 * plainRun || 1, MAX_PLAIN_RUN) : 0;
+      plainLeft = plainRun;
+    } else if (plainLeft > 0) plainLeft -= 1;
+    const next = pass(last + 1, plainLeft === 0);
     if (next.overLimit || next.spent > budget) return { winners: run.winners, perVoterShare: ladder.value(last) };
     step = last + 1;
     run = next;
     proof = replay(run.certificate, step);
+    chainStart = step;
+    chainReplays = 1;
   }
 }
+
+/** The longest run of plain passes between attempts to replay, where replays have not paid off. */
+const MAX_PLAIN_RUN = 16;
 
 /** The shares Add1 tries, by step number. */
 interface ShareLadder {

@@ -26,6 +26,11 @@ export class AffineMoney extends FloatMoney {
   /** The last `bound`'s sum of its short supporters' money slopes, and that sum's rounding bound. */
   protected paidSlope = 0;
   protected paidSlopeError = 0;
+  /** The last `addUp`'s sum of money and of its slopes, each with its rounding bound. */
+  private held = 0;
+  private heldError = 0;
+  private heldSlope = 0;
+  private heldSlopeError = 0;
   /** Minor units of share per step. */
   private unit = 1;
   /** How many more steps every decision noted so far is certain to keep. */
@@ -67,24 +72,10 @@ export class AffineMoney extends FloatMoney {
 
   /** The key of `project` with `entries[offset..offset+count)` short, and how it moves with the share. */
   protected bound(project: number, entries: ArrayLike<number>, offset: number, count: number): void {
-    const { money, error, size, slope, slopeError } = this;
     const list = this.supporters[project] as Supporters;
     const cost = this.costs[project] as number;
-    let paid = 0;
-    let paidError = 0;
-    let paidSlope = 0;
-    let paidSlopeError = 0;
-    let weight = list.totalWeight;
-    for (let index = offset; index < offset + count; index += 1) {
-      const entry = entries[index] as number;
-      const group = list.groups[entry] as number;
-      const voters = size[group] as number;
-      paid += voters * (money[group] as number);
-      paidError = sumError(paidError, voters, error[group] as number, voters * (money[group] as number), paid);
-      paidSlope += voters * (slope[group] as number);
-      paidSlopeError = sumError(paidSlopeError, voters, slopeError[group] as number, voters * (slope[group] as number), paidSlope);
-      weight -= voters * (list.weights[entry] as number);
-    }
+    const weight = list.totalWeight - this.addUp(list, entries, offset, offset + count);
+    const { held: paid, heldError: paidError, heldSlope: paidSlope, heldSlopeError: paidSlopeError } = this;
     const rest = cost - paid;
     this.rest = rest;
     this.restError = restErrorOf(paidError, rest);
@@ -95,6 +86,34 @@ export class AffineMoney extends FloatMoney {
     this.keySlopeError[project] = (paidSlopeError / denominator) * (1 + 4 * ROUNDING) + 2 * ROUNDING * Math.abs(paidSlope / denominator);
     this.paidSlope = paidSlope;
     this.paidSlopeError = paidSlopeError;
+  }
+
+  /**
+   * Adds up the money of supporter entries `entries[from..to)` (all of them from `from` to `to`
+   * without `entries`) into `held`, with its slope and both rounding bounds; returns their weight.
+   */
+  private addUp(list: Supporters, entries: ArrayLike<number> | undefined, from: number, to: number): number {
+    const { money, error, size, slope, slopeError } = this;
+    let held = 0;
+    let heldError = 0;
+    let heldSlope = 0;
+    let heldSlopeError = 0;
+    let weight = 0;
+    for (let index = from; index < to; index += 1) {
+      const entry = entries === undefined ? index : (entries[index] as number);
+      const group = list.groups[entry] as number;
+      const voters = size[group] as number;
+      held += voters * (money[group] as number);
+      heldError = sumError(heldError, voters, error[group] as number, voters * (money[group] as number), held);
+      heldSlope += voters * (slope[group] as number);
+      heldSlopeError = sumError(heldSlopeError, voters, slopeError[group] as number, voters * (slope[group] as number), heldSlope);
+      weight += voters * (list.weights[entry] as number);
+    }
+    this.held = held;
+    this.heldError = heldError;
+    this.heldSlope = heldSlope;
+    this.heldSlopeError = heldSlopeError;
+    return weight;
   }
 
   /** Bounds the winner's conditions: its short supporters hold less than the price, the others at least it. */
@@ -126,21 +145,10 @@ export class AffineMoney extends FloatMoney {
    * and notes for how long.
    */
   protected limitUnaffordable(project: number, proved: boolean): boolean {
-    const { money, error, size, slope, slopeError } = this;
     const list = this.supporters[project] as Supporters;
     const cost = this.costs[project] as number;
-    let held = 0;
-    let heldError = 0;
-    let heldSlope = 0;
-    let heldSlopeError = 0;
-    for (let entry = 0; entry < list.groups.length; entry += 1) {
-      const group = list.groups[entry] as number;
-      const voters = size[group] as number;
-      held += voters * (money[group] as number);
-      heldError = sumError(heldError, voters, error[group] as number, voters * (money[group] as number), held);
-      heldSlope += voters * (slope[group] as number);
-      heldSlopeError = sumError(heldSlopeError, voters, slopeError[group] as number, voters * (slope[group] as number), heldSlope);
-    }
+    this.addUp(list, undefined, 0, list.groups.length);
+    const { held, heldError, heldSlope, heldSlopeError } = this;
     const margin = cost - held;
     const marginError = heldError === 0 ? 0 : (heldError + ROUNDING * Math.abs(margin)) * SLACK;
     if (!proved && (heldError === 0 ? margin <= 0 : margin <= marginError)) return false;
