@@ -13,10 +13,8 @@
 import { readFileSync } from 'node:fs';
 import { formatMinorUnits } from '../../src/domain/money.js';
 import { PabulibError, parsePabulib, toBallots, toProposals, type PabulibElection } from '../../src/domain/pabulib/index.js';
-import { TallyError, ruleFromPabulib, tally, type Add1Option, type TallyOptions, type TallyOutcome } from '../../src/domain/tally/index.js';
+import { ADD1_OPTIONS, TallyError, ruleFromPabulib, tally, type Add1Option, type TallyOptions, type TallyOutcome } from '../../src/domain/tally/index.js';
 import type { TallyRule } from '../../src/domain/types.js';
-
-const ADD1_OPTIONS: readonly Add1Option[] = ['exhaustive', 'integral'];
 
 const USAGE = [
   'usage: npm run tally -- FILE.pb [--rule greedy|equal-shares] [--add1 exhaustive,integral] [--json]',

@@ -3,7 +3,7 @@ import { type ArithmeticCount, fixedBudget } from './fixed-budget.js';
 import { greedyWinners } from './greedy.js';
 import type { PreparedElection } from './prepare.js';
 import type { Add1Option, EqualSharesCompletion, EqualSharesDetails } from './types.js';
-import { TallyError } from './types.js';
+import { ADD1_OPTIONS, TallyError } from './types.js';
 
 /** The Method of Equal Shares' winners and how it reached them. */
 export interface EqualSharesResult {
@@ -17,8 +17,6 @@ export interface EqualSharesSettings {
   add1Unit: number;
   add1Options: readonly Add1Option[];
 }
-
-const ADD1_OPTIONS: readonly Add1Option[] = ['exhaustive', 'integral'];
 
 /**
  * The Method of Equal Shares with the given completion (see `EqualSharesCompletion`).

@@ -24,7 +24,7 @@ export type {
   TallyProject,
   TallyWinner,
 } from './types.js';
-export { TallyError } from './types.js';
+export { ADD1_OPTIONS, TallyError } from './types.js';
 export { ruleFromPabulib } from './pabulib-rule.js';
 
 const COMPLETIONS: readonly EqualSharesCompletion[] = ['none', 'add1', 'add1-comparison', 'none-comparison'];

@@ -51,6 +51,9 @@ export type EqualSharesCompletion = 'none' | 'add1' | 'add1-comparison' | 'none-
  */
 export type Add1Option = 'exhaustive' | 'integral';
 
+/** Every `Add1Option`, in the order they are listed and reported. */
+export const ADD1_OPTIONS: readonly Add1Option[] = ['exhaustive', 'integral'];
+
 /**
  * Points a ranked ballot gives by rank: `'by-length'` gives a ballot ranking L proposals L points
  * for its first choice, L−1 for its second and so on down to 1 (Kraków's 3/2/1); an array gives
