@@ -1,60 +1,59 @@
 /**
- * Benchmark: the Method of Equal Shares with Add1 on a generated round shaped like Wieliczka's
- * Green Million (64 projects, about 6,600 approval voters, half of whom approve one project).
- * The round is generated from a fixed seed, so every run measures the same election.
+ * Benchmark: the Method of Equal Shares with Add1 on two generated rounds, each fixed by its seed:
+ * one shaped like Wieliczka's Green Million (64 projects, 6,600 approval voters, 1,000,000 PLN)
+ * and one shaped like a Budapest district round (30 projects, 864 voters, 187,500,000 HUF), where
+ * one-unit Add1 steps run to six figures.
  *
- *   npm run bench:tally -- [--runs N]
+ *   npm run bench:tally -- [--runs N] [--verify]
  *
- * Prints the median wall time of a whole `tally()` call (checking the input included) and how
- * many Add1 passes the floating-point proof settled versus exact fractions.
+ * Prints the median wall time of a whole `tally()` call (checking the input included), how many
+ * passes and certificate replays Add1 ran, and how many passes one-unit steps would need. With
+ * --verify it also runs the one-unit steps on the Budapest-like round (a minute or more) and says
+ * whether they end with the same outcome.
  */
-import { tally, type TallyBallot, type TallyInput, type TallyProject } from '../src/domain/tally/index.js';
-import type { ArithmeticCount } from '../src/domain/tally/fixed-budget.js';
 import { equalShares } from '../src/domain/tally/equal-shares.js';
+import type { ArithmeticCount } from '../src/domain/tally/fixed-budget.js';
+import { tally, type TallyInput, type TallyOptions } from '../src/domain/tally/index.js';
 import { prepareElection } from '../src/domain/tally/prepare.js';
-import { mulberry32 as random } from '../test/support/prng.js';
+import { add1ByUnit } from '../test/support/add1-by-unit.js';
+import { budapestLikeRound, wieliczkaLikeRound } from '../test/support/tally-rounds.js';
 
-const PROJECTS = 64;
-const VOTERS = 6600;
-/** 1,000,000 PLN in grosze. */
-const BUDGET = 100_000_000;
-const SEED = 20230426;
-
-
-/** A round like a real one: costs from 5,000 to 150,000 PLN, popularity falling off by rank, short ballots. */
-function generateRound(seed = SEED): TallyInput {
-  const next = random(seed);
-  const projects: TallyProject[] = Array.from({ length: PROJECTS }, (_, index) => ({
-    id: String(index + 1),
-    cost: Math.round(5_000 + next() * 145_000) * 100,
-  }));
-  const appeal = projects.map((_, rank) => 1 / (rank + 1) ** 0.7);
-  const ballots: TallyBallot[] = [];
-  for (let voter = 0; voter < VOTERS; voter += 1) {
-    // Ballot lengths fall off geometrically: half approve one project, a quarter two, and so on.
-    let length = 1;
-    while (length < 12 && next() < 0.5) length += 1;
-    const chosen = new Set<string>();
-    while (chosen.size < length) chosen.add(pick(projects, appeal, next).id);
-    ballots.push({ kind: 'approval', selections: [...chosen] });
-  }
-  return { budget: BUDGET, projects, ballots };
-}
-
-function pick(projects: readonly TallyProject[], appeal: readonly number[], next: () => number): TallyProject {
-  const total = appeal.reduce((sum, value) => sum + value, 0);
-  let target = next() * total;
-  for (let index = 0; index < projects.length; index += 1) {
-    target -= appeal[index] ?? 0;
-    if (target < 0) return projects[index] as TallyProject;
-  }
-  return projects[projects.length - 1] as TallyProject;
-}
+const WIELICZKA_SEED = 20230426;
+const BUDAPEST_SEED = 1;
+const ADD1: TallyOptions = { rule: 'equal-shares', completion: 'add1', add1Unit: 100 };
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function timeTally(round: TallyInput, runs: number): { times: number[]; perVoterShare: number; winners: number; spent: number } {
+  for (let warmUp = 0; warmUp < 3; warmUp += 1) tally(round, ADD1); // let the JIT settle
+  const times: number[] = [];
+  let outcome = tally(round, ADD1);
+  for (let run = 0; run < runs; run += 1) {
+    const start = performance.now();
+    outcome = tally(round, ADD1);
+    times.push(performance.now() - start);
+  }
+  return { times, perVoterShare: outcome.equalShares?.perVoterShare ?? 0, winners: outcome.winners.length, spent: outcome.spent };
+}
+
+function timing(times: number[]): string {
+  return `median ${median(times).toFixed(1)} ms over ${times.length} runs (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})`;
+}
+
+/** Passes and replays Add1 ran, and the passes one-unit steps would run (one per step, and the one that overspends). */
+function work(round: TallyInput, perVoterShare: number): string {
+  const count: ArithmeticCount = { fast: 0, exact: 0, replays: 0 };
+  equalShares(prepareElection(round), { completion: 'add1', add1Unit: 100, add1Options: [] }, count);
+  const steps = Math.round((perVoterShare * round.ballots.length - round.budget) / (100 * round.ballots.length));
+  return `${count.fast + count.exact} passes (${count.exact} in exact fractions) and ${count.replays} replays, where one-unit steps run ${(steps + 2).toLocaleString('en-GB')} passes`;
+}
+
+function money(minor: number, currency: string): string {
+  return `${(minor / 100).toLocaleString('en-GB', { maximumFractionDigits: 2 })} ${currency}`;
 }
 
 function main(): void {
@@ -64,23 +63,30 @@ function main(): void {
     console.error('bench-tally: --runs takes a whole number, at least 1');
     process.exit(1);
   }
-  const round = generateRound();
-  const options = { rule: 'equal-shares', completion: 'add1', add1Unit: 100 } as const;
-  for (let warmUp = 0; warmUp < 3; warmUp += 1) tally(round, options); // let the JIT settle
-  const times: number[] = [];
-  let outcome = tally(round, options);
-  for (let run = 0; run < runs; run += 1) {
+
+  const wieliczka = wieliczkaLikeRound(WIELICZKA_SEED);
+  const green = timeTally(wieliczka, runs);
+  console.log(`round: 64 projects, 6,600 approval voters, budget 1,000,000 PLN (seed ${WIELICZKA_SEED})`);
+  console.log(`outcome: ${green.winners} winners, ${money(green.spent, 'PLN')} spent, ${money(green.perVoterShare, 'PLN')} per voter after Add1`);
+  console.log(`work: ${work(wieliczka, green.perVoterShare)}`);
+  console.log(`equal-shares with Add1: ${timing(green.times)}`);
+
+  const budapest = budapestLikeRound(BUDAPEST_SEED);
+  const district = timeTally(budapest, runs);
+  console.log(`round: 30 projects, 864 approval voters, budget 187,500,000 HUF (seed ${BUDAPEST_SEED})`);
+  console.log(`outcome: ${district.winners} winners, ${money(district.spent, 'HUF')} spent, ${money(district.perVoterShare, 'HUF')} per voter after Add1`);
+  console.log(`work: ${work(budapest, district.perVoterShare)}`);
+  console.log(`add1 budapest-like (HUF, 864 voters): ${timing(district.times)}`);
+
+  if (process.argv.includes('--verify')) {
+    const election = prepareElection(budapest);
     const start = performance.now();
-    outcome = tally(round, options);
-    times.push(performance.now() - start);
+    const reference = add1ByUnit(election, 100, []);
+    const fast = tally(budapest, ADD1);
+    const same = reference.perVoterShare === fast.equalShares?.perVoterShare && reference.winners.map((project) => election.ids[project]).join() === fast.winners.map((winner) => winner.id).join();
+    console.log(`one-unit steps: ${reference.passes.toLocaleString('en-GB')} passes in ${((performance.now() - start) / 1000).toFixed(1)} s, ${same ? 'the same outcome' : 'A DIFFERENT OUTCOME'}`);
+    if (!same) process.exitCode = 1;
   }
-  const count: ArithmeticCount = { fast: 0, exact: 0 };
-  equalShares(prepareElection(round), 'add1', 100, count);
-  const share = (outcome.equalShares?.perVoterShare ?? 0) / 100;
-  console.log(`round: ${PROJECTS} projects, ${VOTERS.toLocaleString('en-GB')} approval voters, budget ${(BUDGET / 100).toLocaleString('en-GB')} PLN (seed ${SEED})`);
-  console.log(`outcome: ${outcome.winners.length} winners, ${(outcome.spent / 100).toLocaleString('en-GB')} PLN spent, ${share} PLN per voter after Add1`);
-  console.log(`passes: ${count.fast + count.exact} (${count.fast} proved in floating point, ${count.exact} recomputed exactly)`);
-  console.log(`equal-shares with Add1: median ${median(times).toFixed(1)} ms over ${runs} runs (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})`);
 }
 
 main();

@@ -1,9 +1,10 @@
 /**
  * Computes the winners of a pabulib round, so that anyone can check a city's decision:
  *
- *   npm run tally -- FILE.pb [--rule greedy|equal-shares] [--json]
+ *   npm run tally -- FILE.pb [--rule greedy|equal-shares] [--add1 exhaustive,integral] [--json]
  *
- * Without --rule it runs the file's META rule. Prints the winners in the order the rule selected
+ * Without --rule it runs the file's META rule. --add1 sets Add1's options as the equalshares.net
+ * compute tool names them; without it, Add1 reproduces the published outcomes (docs/tally.md). Prints the winners in the order the rule selected
  * them, with cost and votes, and a last line `N winners, COST of BUDGET`; --json prints
  * `{rule, budget, spent, winners: [{id, title, cost, votes}]}` with money in minor units.
  * Exit code 1 with a one-line message on stderr for a bad file, a bad option or a rule the
@@ -12,12 +13,17 @@
 import { readFileSync } from 'node:fs';
 import { formatMinorUnits } from '../../src/domain/money.js';
 import { PabulibError, parsePabulib, toBallots, toProposals, type PabulibElection } from '../../src/domain/pabulib/index.js';
-import { TallyError, ruleFromPabulib, tally, type TallyOptions, type TallyOutcome } from '../../src/domain/tally/index.js';
+import { ADD1_OPTIONS, TallyError, ruleFromPabulib, tally, type Add1Option, type TallyOptions, type TallyOutcome } from '../../src/domain/tally/index.js';
 import type { TallyRule } from '../../src/domain/types.js';
 
 const USAGE = [
-  'usage: npm run tally -- FILE.pb [--rule greedy|equal-shares] [--json]',
+  'usage: npm run tally -- FILE.pb [--rule greedy|equal-shares] [--add1 exhaustive,integral] [--json]',
   '  --rule   the rule to compute; without it, the file\'s META rule',
+  '  --add1   Add1\'s options, comma separated, named as in the equalshares.net compute tool:',
+  '           exhaustive  stop at the first outcome to which no unfunded project can be added',
+  '           integral    start from whole currency units per voter, not the exact equal share',
+  '           without it: start from the exact equal share and raise it until the next step would',
+  '           overspend, which reproduces the published outcomes',
   '  --json   {rule, budget, spent, winners: [{id, title, cost, votes}]}, money in minor units (cents, grosze)',
 ].join('\n');
 
@@ -25,6 +31,7 @@ const USAGE = [
 interface Request {
   file: string;
   rule?: TallyRule;
+  add1Options?: Add1Option[];
   json: boolean;
 }
 
@@ -34,6 +41,7 @@ class UserError extends Error {}
 function readArguments(args: readonly string[]): Request | 'help' {
   let file: string | undefined;
   let rule: string | undefined;
+  let add1: string | undefined;
   let json = false;
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index] as string;
@@ -42,6 +50,9 @@ function readArguments(args: readonly string[]): Request | 'help' {
     else if (arg === '--rule' || arg.startsWith('--rule=')) {
       rule = arg === '--rule' ? args[(index += 1)] : arg.slice('--rule='.length);
       if (rule === undefined || rule === '') throw new UserError('--rule needs a value: greedy or equal-shares');
+    } else if (arg === '--add1' || arg.startsWith('--add1=')) {
+      add1 = arg === '--add1' ? args[(index += 1)] : arg.slice('--add1='.length);
+      if (add1 === undefined || add1 === '') throw new UserError(`--add1 needs a value: ${ADD1_OPTIONS.join(', ')} or both, comma separated`);
     }
     else if (arg.startsWith('-')) throw new UserError(`unknown option ${arg}; ${USAGE}`);
     else if (file === undefined) file = arg;
@@ -51,7 +62,24 @@ function readArguments(args: readonly string[]): Request | 'help' {
   if (rule !== undefined && rule !== 'greedy' && rule !== 'equal-shares') {
     throw new UserError(`--rule must be greedy or equal-shares, got ${rule}`);
   }
-  return rule === undefined ? { file, json } : { file, rule, json };
+  return { file, json, ...(rule === undefined ? {} : { rule }), ...(add1 === undefined ? {} : { add1Options: readAdd1Options(add1) }) };
+}
+
+function readAdd1Options(text: string): Add1Option[] {
+  const names = text.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !ADD1_OPTIONS.includes(name as Add1Option));
+  if (unknown.length > 0) throw new UserError(`--add1 takes ${ADD1_OPTIONS.join(', ')} or both, comma separated; got ${JSON.stringify(unknown.join(','))}`);
+  return ADD1_OPTIONS.filter((option) => names.includes(option));
+}
+
+/** Applies --add1, which only means something to equal shares with Add1. */
+function withAdd1Options(options: TallyOptions, add1Options: Add1Option[] | undefined): TallyOptions {
+  if (add1Options === undefined) return options;
+  const completion = options.completion ?? 'add1';
+  if (options.rule !== 'equal-shares' || (completion !== 'add1' && completion !== 'add1-comparison')) {
+    throw new UserError(`--add1 applies to equal-shares with Add1, but the rule here is ${describeRule(options, undefined)}`);
+  }
+  return { ...options, add1Options };
 }
 
 /**
@@ -79,7 +107,7 @@ function describeRule(options: TallyOptions, metaRule: string | undefined): stri
         : 'greedy'
       : { none: 'equal-shares', add1: 'equal-shares with Add1', 'add1-comparison': 'equal-shares with Add1 and the comparison step', 'none-comparison': 'equal-shares with the comparison step' }[
           options.completion ?? 'add1'
-        ];
+        ] + (options.add1Options !== undefined && options.add1Options.length > 0 ? `, ${options.add1Options.join(' and ')}` : '');
   return metaRule === undefined || metaRule.trim() === '' ? name : `${name} (META rule ${metaRule.trim()})`;
 }
 
@@ -133,7 +161,7 @@ function main(args: readonly string[]): void {
   }
   try {
     const election = parsePabulib(text);
-    const options = chooseOptions(election, request.rule);
+    const options = withAdd1Options(chooseOptions(election, request.rule), request.add1Options);
     const outcome = tally(
       { budget: election.budget, projects: election.projects.map(({ id, cost }) => ({ id, cost })), ballots: toBallots(election, 'tally') },
       options,

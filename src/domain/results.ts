@@ -7,7 +7,8 @@ import type { Proposal, Results, Round, TallyRule } from './types.js';
 /**
  * The round's outcome by `tally()`, from the selections of its counted ballots. Yes/no ballots
  * count as approvals of the proposals answered yes. Add1 steps by one unit of the round's
- * currency, as equalshares.net does.
+ * currency, as equalshares.net does, with its default options: the ones that reproduce the
+ * published outcomes (see `Add1Option`).
  * @throws {TallyError} when the ballots cannot be counted by `rule`.
  */
 export function roundResults(round: Round, proposals: readonly Proposal[], ballots: readonly Selections[], rule: TallyRule): Results {

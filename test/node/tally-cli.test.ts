@@ -40,6 +40,15 @@ function readFacts(name: string): FileFacts {
   return facts;
 }
 
+/** The command fails with exit code 1 and one line on stderr matching `message`, printing nothing else. */
+function assertOneLineError(args: string[], message: RegExp): void {
+  const { status, stdout, stderr } = runTally(...args);
+  assert.equal(status, 1, args.join(' '));
+  assert.equal(stdout, '', args.join(' '));
+  assert.equal(stderr.trimEnd().split('\n').length, 1, stderr);
+  assert.match(stderr, message);
+}
+
 /** Major units written the way the CLI promises: `1,070,000 PLN`. */
 function amount(major: number, currency: string): string {
   return `${major.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${currency}`;
@@ -144,17 +153,60 @@ describe('npm run tally -- FILE.pb', () => {
         [[noSkip, '--rule', 'borda'], /--rule must be greedy or equal-shares/],
         [['--verbose', noSkip], /unknown option --verbose/],
       ];
-      for (const [args, message] of cases) {
-        const { status, stdout, stderr } = runTally(...args);
-        assert.equal(status, 1, args.join(' '));
-        assert.equal(stdout, '', args.join(' '));
-        assert.equal(stderr.trimEnd().split('\n').length, 1, stderr);
-        assert.match(stderr, message);
-      }
+      for (const [args, message] of cases) assertOneLineError(args, message);
       // Asking for a rule explicitly runs it even when the file's own rule cannot be computed.
       assert.equal(runTally(noSkip, '--rule', 'greedy').status, 0);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('npm run tally -- FILE.pb --add1 OPTIONS', () => {
+  // £30, four voters: A (£25) is liked by three, C (£10) by two (see test/node/tally-add1.test.ts).
+  const twoStops = [
+    'META', 'key;value', 'description;Two stops', 'country;United Kingdom', 'unit;Test', 'instance;2024', 'num_projects;2',
+    'num_votes;4', 'budget;30', 'vote_type;approval', 'rule;equalshares/add1', 'currency;GBP',
+    'PROJECTS', 'project_id;cost;votes;name;selected', 'A;25;3;Skatepark;1', 'C;10;2;Benches;0',
+    'VOTES', 'voter_id;vote', 'v1;A,C', 'v2;C', 'v3;A', 'v4;A', '',
+  ].join('\n');
+
+  function withFile(use: (file: string) => void): void {
+    const folder = mkdtempSync(join(tmpdir(), 'tally-cli-'));
+    try {
+      const file = join(folder, 'two-stops.pb');
+      writeFileSync(file, twoStops);
+      use(file);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  test('without --add1 it raises shares until the next step would overspend; --add1 exhaustive stops at the first exhaustive outcome', () => {
+    withFile((file) => {
+      const cases: Array<[string[], string, string]> = [
+        [[], 'equal-shares with Add1 (META rule equalshares/add1)', 'A'],
+        [['--add1', 'exhaustive'], 'equal-shares with Add1, exhaustive (META rule equalshares/add1)', 'C'],
+        [['--add1=integral,exhaustive'], 'equal-shares with Add1, exhaustive and integral (META rule equalshares/add1)', 'C'],
+      ];
+      for (const [args, heading, winner] of cases) {
+        const { status, stdout, stderr } = runTally(file, ...args);
+        assert.equal(status, 0, stderr);
+        assert.equal(stdout.split('\n')[0], `${heading}: 4 ballots, budget 30 GBP`);
+        assert.deepEqual(winnerLines(stdout).map((line) => line.trim().split(/\s+/)[1]), [winner], args.join(' '));
+      }
+    });
+    assert.match(runTally('--help').stdout, /--add1 {3}Add1's options, comma separated, named as in the equalshares\.net compute tool/);
+  });
+
+  test('an unknown option, a missing value, or --add1 on a rule without Add1 is a one-line error with exit code 1', () => {
+    withFile((file) => {
+      const cases: Array<[string[], RegExp]> = [
+        [[file, '--add1', 'exhaustive,whole'], /--add1 takes exhaustive, integral or both, comma separated; got "whole"/],
+        [[file, '--add1'], /--add1 needs a value/],
+        [[join(fixtures, 'Poland_Czestochowa_2024_Tysiaclecie.pb'), '--add1', 'integral'], /--add1 applies to equal-shares with Add1, but the rule here is greedy/],
+      ];
+      for (const [args, message] of cases) assertOneLineError(args, message);
+    });
   });
 });

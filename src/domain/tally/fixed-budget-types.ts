@@ -13,10 +13,34 @@ export interface FixedBudgetRun {
   spent: number;
   /** The pass stopped early because it had spent more than the limit it was given. */
   overLimit: boolean;
+  /** How the floating-point pass reached the outcome, when asked for; never from exact fractions. */
+  certificate?: PassCertificate;
+}
+
+/**
+ * The decisions of one floating-point pass, enough to check whether the same outcome holds at
+ * another share (add1-certificate.ts): round by round, the proposals the pass evaluated, the
+ * supporters it found short of money for each, or that their supporters could not afford it, and
+ * the winner.
+ */
+export interface PassCertificate {
+  /** The winner of each round; -1 for a last round in which nothing could be afforded. */
+  winners: Int32Array;
+  /** Where each round's evaluations start in `evaluations` (counted in evaluations), then the end. */
+  roundStart: Int32Array;
+  /**
+   * Triples: a proposal, where its short supporters start in `shortList`, and how many there are
+   * (-1 when its supporters together held less than its cost).
+   */
+  evaluations: Int32Array;
+  /** Supporter entries (positions in a proposal's `Supporters`) short of money, by evaluation. */
+  shortList: Int32Array;
 }
 
 /** Which arithmetic decided a pass, for the benchmark and the tests. */
 export interface ArithmeticCount {
   fast: number;
   exact: number;
+  /** Add1 only: replays of a pass's certificate at another share (add1-certificate.ts). */
+  replays?: number;
 }

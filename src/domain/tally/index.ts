@@ -13,6 +13,7 @@ import type { EqualSharesCompletion, TallyInput, TallyOptions, TallyOutcome } fr
 import { TallyError } from './types.js';
 
 export type {
+  Add1Option,
   EqualSharesCompletion,
   EqualSharesDetails,
   OrdinalScores,
@@ -23,7 +24,7 @@ export type {
   TallyProject,
   TallyWinner,
 } from './types.js';
-export { TallyError } from './types.js';
+export { ADD1_OPTIONS, TallyError } from './types.js';
 export { ruleFromPabulib } from './pabulib-rule.js';
 
 const COMPLETIONS: readonly EqualSharesCompletion[] = ['none', 'add1', 'add1-comparison', 'none-comparison'];
@@ -55,7 +56,10 @@ export function tally(input: TallyInput, options: TallyOptions): TallyOutcome {
   }
 
   const election = prepareElection(input, options.ordinalScores);
-  const result = rule === 'greedy' ? { winners: greedyWinners(election, minVotes) } : equalShares(election, completion, options.add1Unit ?? DEFAULT_ADD1_UNIT);
+  const result =
+    rule === 'greedy'
+      ? { winners: greedyWinners(election, minVotes) }
+      : equalShares(election, { completion, add1Unit: options.add1Unit ?? DEFAULT_ADD1_UNIT, add1Options: options.add1Options ?? [] });
 
   const winners = result.winners.map((project) => ({
     id: election.ids[project] as string,

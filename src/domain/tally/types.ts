@@ -32,12 +32,27 @@ export interface TallyInput {
  * How the Method of Equal Shares spends what its first pass leaves over:
  * - `none`: one pass with the real budget split equally (pabulib `equalshares`);
  * - `add1`: raise every voter's share one currency unit at a time and keep the last outcome that
- *   fits the real budget (pabulib `equalshares/add1`, what equalshares.net recommends);
+ *   fits the real budget (pabulib `equalshares/add1`, what equalshares.net recommends); where it
+ *   starts and when it stops: `Add1Option`;
  * - `add1-comparison`: `add1`, then the greedy outcome replaces it if more voters prefer greedy's
  *   outcome than prefer it (pabulib `equalshares/add1-comparison`);
  * - `none-comparison`: `none`, then the same comparison (pabulib `equalshares-comparison`).
  */
 export type EqualSharesCompletion = 'none' | 'add1' | 'add1-comparison' | 'none-comparison';
+
+/**
+ * Add1's two switches, named as the equalshares.net compute tool names them (its
+ * `add1options=exhaustive,integral`). Without either, Add1 starts from the budget divided by the
+ * number of voters and raises every share until the next step would spend more than the budget,
+ * keeping the last outcome that fits: how the published outcomes in the fixtures were computed.
+ * - `integral`: start from that share rounded down to whole currency units;
+ * - `exhaustive`: also stop at the first outcome to which no unfunded proposal can be added
+ *   without going over the budget, even if a higher share would still fit.
+ */
+export type Add1Option = 'exhaustive' | 'integral';
+
+/** Every `Add1Option`, in the order they are listed and reported. */
+export const ADD1_OPTIONS: readonly Add1Option[] = ['exhaustive', 'integral'];
 
 /**
  * Points a ranked ballot gives by rank: `'by-length'` gives a ballot ranking L proposals L points
@@ -57,6 +72,11 @@ export interface TallyOptions {
    * such as GBP, EUR or PLN; pass 1 for JPY, 1000 for KWD.
    */
   add1Unit?: MinorUnits;
+  /**
+   * `equal-shares` with Add1 only: where Add1 starts and when it stops (see `Add1Option`). Default
+   * none: the exact equal share, raised until the next step would overspend.
+   */
+  add1Options?: readonly Add1Option[];
   /** How ranked ballots score; default `'by-length'`. */
   ordinalScores?: OrdinalScores;
   /**
@@ -77,9 +97,12 @@ export interface TallyWinner {
 /** How the Method of Equal Shares reached its outcome, for residents who want to check it. */
 export interface EqualSharesDetails {
   completion: EqualSharesCompletion;
+  /** The Add1 options used, with Add1. */
+  add1Options?: Add1Option[];
   /**
    * Each voter's share of the budget in the pass whose outcome was kept, in minor units: the
-   * budget divided by the number of ballots for `none`, a whole number of currency units for Add1.
+   * budget divided by the number of ballots for `none`; for Add1 the share it started from plus
+   * whole currency units (a whole number of currency units with `integral`).
    */
   perVoterShare: number;
   /** The comparison step's count, when the completion has one. */
