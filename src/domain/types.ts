@@ -30,6 +30,16 @@ export interface Round {
   /** The areas (wards, districts) proposals belong to, for filters. */
   areas?: string[];
   categories?: string[];
+  /** How the round is decided and when residents see it; without it, greedy, after the round closes. */
+  results?: RoundResultsSettings;
+}
+
+/** How a round's outcome is counted and shown. */
+export interface RoundResultsSettings {
+  /** The rules residents may see the outcome under, the round's own (the one that decides) first. */
+  rules: TallyRule[];
+  /** Results are shown while the round is open, not only once it has closed. */
+  live?: boolean;
 }
 
 export type ProposalStatus =
@@ -167,10 +177,39 @@ export interface Results {
   rule: TallyRule;
   budget: MinorUnits;
   spent: MinorUnits;
+  /** How many ballots were counted. */
+  ballots?: number;
   /** In the order the rule selected them. */
   winners: Array<{ id: string; title: string; cost: MinorUnits; votes: number }>;
-  proposals: Array<{ id: string; votes: number; selected: boolean }>;
+  /** Every proposal, with why it was or was not funded. */
+  proposals: Array<{ id: string; votes: number; selected: boolean; explanation?: ResultExplanation }>;
+  /**
+   * How many voters had how many of their choices funded, e.g. `[{ funded: 0, voters: 120 },
+   * { funded: 1, voters: 300 }]`: "61% of voters have at least one project they chose funded".
+   */
+  fundedChoices?: Array<{ funded: number; voters: number }>;
+  /** For `equal-shares`: each voter's share of the budget in the pass whose outcome was kept (minor units, may be fractional). */
+  equalShares?: { perVoterShare: number; completion: string; add1Options: string[] };
 }
+
+/**
+ * Why a proposal was or was not funded, with the numbers a resident can check. Money is minor
+ * units; an amount that is a fraction of a minor unit in the exact count is rounded (shares up,
+ * money left down), so a sentence never claims more than the count supports.
+ */
+export type ResultExplanation =
+  /** Greedy: funded in `order`, when `moneyLeft` was still unspent and it cost no more than that. */
+  | { outcome: 'funded'; rule: 'greedy'; order: number; moneyLeft: MinorUnits }
+  /** Equal shares: funded in `order`; `payers` of its supporters shared the cost, none paying more than `largestShare`. */
+  | { outcome: 'funded'; rule: 'equal-shares'; order: number; payers: number; largestShare: MinorUnits }
+  /** Greedy: when its turn came only `moneyLeft` was unspent, less than its cost. */
+  | { outcome: 'not-funded'; reason: 'did-not-fit'; moneyLeft: MinorUnits }
+  /** Equal shares: its `supporters` had only `supportersMoney` left between them, less than its cost. */
+  | { outcome: 'not-funded'; reason: 'supporters-out-of-money'; supporters: number; supportersMoney: MinorUnits }
+  /** Nobody voted for it. */
+  | { outcome: 'not-funded'; reason: 'no-votes' }
+  /** Fewer votes than the round's threshold (pabulib's greedy-threshold). */
+  | { outcome: 'not-funded'; reason: 'below-threshold'; minVotes: number };
 
 export interface BudgetLineImpact {
   /** The line's value from which this impact applies. */

@@ -18,6 +18,7 @@ import type {
   ProposalPage,
   Question,
   Receipt,
+  ResultExplanation,
   Results,
   Round,
   Simulation,
@@ -77,6 +78,7 @@ const IsoDate = v.pipe(
   v.maxLength(LIMITS.date),
   v.regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, 'Invalid date: expected ISO 8601'),
 );
+const Rule = v.picklist(['greedy', 'equal-shares']);
 const Currency = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'Invalid currency: expected an ISO 4217 code such as GBP'));
 
 /** A link or a picture's URL, within the one URL policy (`isSafeUrl`). */
@@ -126,6 +128,7 @@ export const RoundSchema = v.object({
   voterIdentity: absent(v.picklist(['open', 'code', 'token'])),
   areas: absent(list(Tag)),
   categories: absent(list(Tag)),
+  results: absent(v.object({ rules: v.pipe(v.array(Rule), v.minLength(1), v.maxLength(2)), live: absent(v.boolean()) })),
 }) satisfies v.GenericSchema<unknown, Round>;
 
 /** `Proposal`: one project residents can vote for. */
@@ -168,13 +171,30 @@ export const SubmissionReceiptSchema = v.object({
 }) satisfies v.GenericSchema<unknown, SubmissionReceipt>;
 
 /** `Results`: the outcome of a round under one rule; `winners` in selection order. */
+/** `ResultExplanation`: why a proposal was or was not funded. */
+export const ResultExplanationSchema = v.variant('outcome', [
+  v.variant('rule', [
+    v.object({ outcome: v.literal('funded'), rule: v.literal('greedy'), order: PositiveCount, moneyLeft: MoneySchema }),
+    v.object({ outcome: v.literal('funded'), rule: v.literal('equal-shares'), order: PositiveCount, payers: Count, largestShare: MoneySchema }),
+  ]),
+  v.variant('reason', [
+    v.object({ outcome: v.literal('not-funded'), reason: v.literal('did-not-fit'), moneyLeft: MoneySchema }),
+    v.object({ outcome: v.literal('not-funded'), reason: v.literal('supporters-out-of-money'), supporters: Count, supportersMoney: MoneySchema }),
+    v.object({ outcome: v.literal('not-funded'), reason: v.literal('no-votes') }),
+    v.object({ outcome: v.literal('not-funded'), reason: v.literal('below-threshold'), minVotes: Count }),
+  ]),
+]) satisfies v.GenericSchema<unknown, ResultExplanation>;
+
 export const ResultsSchema = v.object({
   roundId: Id,
-  rule: v.picklist(['greedy', 'equal-shares']),
+  rule: Rule,
   budget: MoneySchema,
   spent: MoneySchema,
+  ballots: absent(Count),
   winners: list(v.object({ id: Id, title: Name, cost: MoneySchema, votes: Count })),
-  proposals: list(v.object({ id: Id, votes: Count, selected: v.boolean() })),
+  proposals: list(v.object({ id: Id, votes: Count, selected: v.boolean(), explanation: absent(ResultExplanationSchema) })),
+  fundedChoices: absent(list(v.object({ funded: Count, voters: Count }), 1_000)),
+  equalShares: absent(v.object({ perVoterShare: v.pipe(FiniteNumber, v.minValue(0)), completion: Tag, add1Options: list(Tag, 10) })),
 }) satisfies v.GenericSchema<unknown, Results>;
 
 /** `BudgetLine`: one service or revenue lever of a simulation. */
