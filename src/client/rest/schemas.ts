@@ -9,11 +9,13 @@
  */
 import * as v from 'valibot';
 import { isSafeUrl } from '../../domain/safe-url.js';
+import { formProblems } from '../../domain/rules/feedback-form.js';
 import { CivicError, type FieldError } from '../client.js';
 import type {
   BallotRules,
   BudgetLine,
   FeedbackForm,
+  FormSection,
   Proposal,
   ProposalPage,
   Question,
@@ -220,16 +222,30 @@ export const SimulationSchema = v.object({
   lines: list(BudgetLineSchema, 1_000),
 }) satisfies v.GenericSchema<unknown, Simulation>;
 
+/** An HTML autocomplete token list such as `name` or `shipping postal-code`. */
+const AutocompleteToken = v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9-]+(?: [a-z0-9-]+)*$/, 'Invalid autocomplete: expected HTML autocomplete tokens'));
+
 /** `Question`: one question of a feedback form; choice questions need options. */
 export const QuestionSchema = v.pipe(
   v.object({
     id: Id,
-    kind: v.picklist(['rating', 'text', 'choice', 'multi-choice', 'consent']),
+    kind: v.picklist(['rating', 'text', 'choice', 'multi-choice', 'consent', 'email', 'postcode']),
     label: Name,
     hint: absent(text(LIMITS.summary)),
     required: v.boolean(),
     maxLength: absent(PositiveCount),
-    options: absent(list(v.object({ value: Tag, label: Name }), 1_000)),
+    multiline: absent(v.boolean()),
+    autocomplete: absent(AutocompleteToken),
+    options: absent(list(v.object({ value: Tag, label: Name, exclusive: absent(v.boolean()) }), 1_000)),
+    section: absent(Id),
+    showIf: absent(
+      v.object({
+        questionId: Id,
+        equals: absent(v.union([Tag, FiniteNumber, v.boolean()])),
+        includes: absent(Tag),
+      }),
+    ),
+    privacy: absent(v.object({ text: absent(text(LIMITS.summary)), url: absent(safeUrl(false)), linkText: absent(Name) })),
   }),
   v.forward(
     v.check(
@@ -240,13 +256,46 @@ export const QuestionSchema = v.pipe(
   ),
 ) satisfies v.GenericSchema<unknown, Question>;
 
-/** `FeedbackForm`: a configurable feedback form. */
-export const FeedbackFormSchema = v.object({
+/** `FormSection`: a heading over some questions of a form. */
+const FormSectionSchema = v.object({
   id: Id,
   title: Name,
-  description: absent(text(LIMITS.description)),
-  questions: list(QuestionSchema, 500),
-}) satisfies v.GenericSchema<unknown, FeedbackForm>;
+  description: absent(text(LIMITS.summary)),
+  equalityMonitoring: absent(v.boolean()),
+}) satisfies v.GenericSchema<unknown, FormSection>;
+
+/**
+ * `FeedbackForm`: a configurable feedback form, consistent as `formProblems` (src/domain) checks:
+ * the rules the in-browser backend and the server hold forms to.
+ */
+export const FeedbackFormSchema = v.pipe(
+  v.object({
+    id: Id,
+    title: Name,
+    description: absent(text(LIMITS.description)),
+    sections: absent(list(FormSectionSchema, 100)),
+    questions: list(QuestionSchema, 500),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    for (const problem of formProblems(dataset.value)) {
+      addIssue({ message: `Invalid form: ${problem.message}`, path: pathOf(dataset.value, problem.path) });
+    }
+  }),
+) satisfies v.GenericSchema<unknown, FeedbackForm>;
+
+/** A `FormProblem` path (`questions[3].showIf`) as a valibot issue path, so the error names the field. */
+function pathOf(input: unknown, path: string): [v.IssuePathItem, ...v.IssuePathItem[]] {
+  const keys = path.match(/[^.[\]]+/g) ?? [];
+  let value = input as Record<string, unknown>;
+  const items = keys.map((part) => {
+    const key = /^\d+$/.test(part) ? Number(part) : part;
+    const item = { type: 'object', origin: 'value', input: value, key, value: value?.[key] } as unknown as v.IssuePathItem;
+    value = value?.[key] as Record<string, unknown>;
+    return item;
+  });
+  return items as [v.IssuePathItem, ...v.IssuePathItem[]];
+}
 
 /** Longest `detail` kept from a problem; longer ones are cut, since it is shown to a person. */
 export const PROBLEM_DETAIL_MAX = 2_000;
