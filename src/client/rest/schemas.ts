@@ -9,7 +9,6 @@
  */
 import * as v from 'valibot';
 import { isSafeUrl } from '../../domain/safe-url.js';
-import { formProblems } from '../../domain/rules/feedback-form.js';
 import { CivicError, type FieldError } from '../client.js';
 import type {
   BallotRules,
@@ -265,37 +264,18 @@ const FormSectionSchema = v.object({
 }) satisfies v.GenericSchema<unknown, FormSection>;
 
 /**
- * `FeedbackForm`: a configurable feedback form, consistent as `formProblems` (src/domain) checks:
- * the rules the in-browser backend and the server hold forms to.
+ * `FeedbackForm`: a configurable feedback form. Whether its parts agree (`formProblems` in
+ * src/domain) is the server's to check when a form is imported; the element copes with a form
+ * that does not (a follow-up on a missing question is never asked), so that check stays out of
+ * every page's download.
  */
-export const FeedbackFormSchema = v.pipe(
-  v.object({
-    id: Id,
-    title: Name,
-    description: absent(text(LIMITS.description)),
-    sections: absent(list(FormSectionSchema, 100)),
-    questions: list(QuestionSchema, 500),
-  }),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    for (const problem of formProblems(dataset.value)) {
-      addIssue({ message: `Invalid form: ${problem.message}`, path: pathOf(dataset.value, problem.path) });
-    }
-  }),
-) satisfies v.GenericSchema<unknown, FeedbackForm>;
-
-/** A `FormProblem` path (`questions[3].showIf`) as a valibot issue path, so the error names the field. */
-function pathOf(input: unknown, path: string): [v.IssuePathItem, ...v.IssuePathItem[]] {
-  const keys = path.match(/[^.[\]]+/g) ?? [];
-  let value = input as Record<string, unknown>;
-  const items = keys.map((part) => {
-    const key = /^\d+$/.test(part) ? Number(part) : part;
-    const item = { type: 'object', origin: 'value', input: value, key, value: value?.[key] } as unknown as v.IssuePathItem;
-    value = value?.[key] as Record<string, unknown>;
-    return item;
-  });
-  return items as [v.IssuePathItem, ...v.IssuePathItem[]];
-}
+export const FeedbackFormSchema = v.object({
+  id: Id,
+  title: Name,
+  description: absent(text(LIMITS.description)),
+  sections: absent(list(FormSectionSchema, 100)),
+  questions: list(QuestionSchema, 500),
+}) satisfies v.GenericSchema<unknown, FeedbackForm>;
 
 /** Longest `detail` kept from a problem; longer ones are cut, since it is shown to a person. */
 export const PROBLEM_DETAIL_MAX = 2_000;
