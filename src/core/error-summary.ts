@@ -12,7 +12,8 @@ export interface SummaryItem {
  * `document.getElementById`, which cannot see into a shadow root, and a plain `#id` link would
  * change the host page's URL. Here each link focuses its field inside `root` and scrolls its
  * label or legend into view. Give the summary focus after it renders (`tabindex="-1"`), so
- * keyboard and screen reader users start from it.
+ * keyboard and screen reader users start from it. Each line takes its own direction (`dir="auto"`),
+ * since a message may quote a question in another script.
  */
 export function renderErrorSummary(items: readonly SummaryItem[], root: ParentNode): TemplateResult | typeof nothing {
   if (items.length === 0) return nothing;
@@ -22,8 +23,8 @@ export function renderErrorSummary(items: readonly SummaryItem[], root: ParentNo
       <ul class="error-summary__list">
         ${items.map((item) =>
           item.target
-            ? html`<li><a href="#${item.target}" @click=${(event: Event) => focusField(event, root, item.target!)}>${item.text}</a></li>`
-            : html`<li>${item.text}</li>`,
+            ? html`<li dir="auto"><a href="#${item.target}" @click=${(event: Event) => focusField(event, root, item.target!)}>${item.text}</a></li>`
+            : html`<li dir="auto">${item.text}</li>`,
         )}
       </ul>
     </div>

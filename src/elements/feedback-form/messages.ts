@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { Question } from '../../domain/types.js';
+import { formatNumber } from '../../domain/format.js';
 import { plural } from '../../i18n/plural.js';
 
 /**
@@ -9,7 +10,8 @@ import { plural } from '../../i18n/plural.js';
  * know still gets a sentence naming the question.
  */
 export function problemMessage(question: Question, code: string, locale: string): string {
-  const label = question.label;
+  // Isolated, so that a label in another script keeps its punctuation in a right-to-left sentence, and the other way round.
+  const label = `\u2068${question.label}\u2069`;
   switch (code) {
     case 'required':
       if (question.kind === 'email') return msg('Enter an email address');
@@ -30,8 +32,9 @@ export function problemMessage(question: Question, code: string, locale: string)
   }
 }
 
-function tooLong(label: string, max: number, locale: string): string {
-  return plural(max, locale, {
+function tooLong(label: string, limit: number, locale: string): string {
+  const max = formatNumber(limit, locale);
+  return plural(limit, locale, {
     zero: () => msg(str`“${label}” must be ${max} characters or fewer`, { id: 'feedback.too-long.zero' }),
     one: () => msg(str`“${label}” must be ${max} character or fewer`, { id: 'feedback.too-long.one' }),
     two: () => msg(str`“${label}” must be ${max} characters or fewer`, { id: 'feedback.too-long.two' }),
@@ -42,8 +45,9 @@ function tooLong(label: string, max: number, locale: string): string {
 }
 
 /** The character count's standing hint, read with the field: how much may be typed. */
-export function countLimit(max: number, locale: string): string {
-  return plural(max, locale, {
+export function countLimit(limit: number, locale: string): string {
+  const max = formatNumber(limit, locale);
+  return plural(limit, locale, {
     zero: () => msg(str`You can enter up to ${max} characters`, { id: 'feedback.count-limit.zero' }),
     one: () => msg(str`You can enter up to ${max} character`, { id: 'feedback.count-limit.one' }),
     two: () => msg(str`You can enter up to ${max} characters`, { id: 'feedback.count-limit.two' }),
@@ -55,9 +59,10 @@ export function countLimit(max: number, locale: string): string {
 
 /** The character count's live message: characters left, or how many too many. */
 export function countStatus(length: number, max: number, locale: string): string {
-  const left = max - length;
-  if (left >= 0) {
-    return plural(left, locale, {
+  const difference = max - length;
+  if (difference >= 0) {
+    const left = formatNumber(difference, locale);
+    return plural(difference, locale, {
       zero: () => msg(str`You have ${left} characters remaining`, { id: 'feedback.count-left.zero' }),
       one: () => msg(str`You have ${left} character remaining`, { id: 'feedback.count-left.one' }),
       two: () => msg(str`You have ${left} characters remaining`, { id: 'feedback.count-left.two' }),
@@ -66,8 +71,8 @@ export function countStatus(length: number, max: number, locale: string): string
       other: () => msg(str`You have ${left} characters remaining`, { id: 'feedback.count-left.other' }),
     });
   }
-  const over = -left;
-  return plural(over, locale, {
+  const over = formatNumber(-difference, locale);
+  return plural(-difference, locale, {
     zero: () => msg(str`You have ${over} characters too many`, { id: 'feedback.count-over.zero' }),
     one: () => msg(str`You have ${over} character too many`, { id: 'feedback.count-over.one' }),
     two: () => msg(str`You have ${over} characters too many`, { id: 'feedback.count-over.two' }),

@@ -63,7 +63,7 @@ function label(view: QuestionView, question: Question) {
 function hintAndError(id: string, question: Question, error: string | undefined) {
   return html`${question.hint ? html`<div class="hint" id="${id}-hint" part="hint" dir="auto">${question.hint}</div>` : nothing}
     ${error
-      ? html`<p class="error-message" id="${id}-error" part="error-message"><span class="visually-hidden">${msg('Error:')}</span> ${error}</p>`
+      ? html`<p class="error-message" id="${id}-error" part="error-message" dir="auto"><span class="visually-hidden">${msg('Error:')}</span> ${error}</p>`
       : nothing}`;
 }
 
@@ -137,7 +137,7 @@ function renderChoices(view: QuestionView, question: Question, error: string | u
             <input class="choice__input" type=${multiple ? 'checkbox' : 'radio'} id=${optionId} name=${id} .value=${option.value}
               aria-controls=${ifDefined(followUps ? `${optionId}-reveal` : undefined)} aria-invalid=${ifDefined(error ? 'true' : undefined)}
               .checked=${checked} @change=${(event: Event) => pick(option, (event.target as HTMLInputElement).checked)} />
-            <label class="choice__label" for=${optionId} dir="auto">${option.label}</label>
+            <label class="choice__label" for=${optionId}><span dir="auto">${option.label}</span></label>
           </div>
           ${followUps
             ? html`<div class="conditional" part="conditional" id="${optionId}-reveal" ?hidden=${!checked}>
