@@ -9,6 +9,7 @@ import { runConformance } from './support/conformance.js';
 import {
   backendWith,
   choose,
+  closeOutboxes,
   errorBeside,
   everyKind,
   field,
@@ -38,7 +39,10 @@ describe('civic-feedback-form', () => {
   runConformance({ tag: 'civic-feedback-form', attributes: { form: 'fernwick-feedback' }, done: '[part~="form"]' });
 
   beforeEach(() => clearAllDrafts());
-  afterEach(() => clearAllDrafts());
+  afterEach(() => {
+    clearAllDrafts();
+    closeOutboxes();
+  });
 
   describe('every kind of question, in every state, passes axe', () => {
     it('asks each kind with a label or a legend, its hint, and "(optional)" on what may be skipped', async () => {

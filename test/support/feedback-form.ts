@@ -8,6 +8,7 @@ import '../../src/elements/feedback-form/feedback-form.js';
 import type { CivicFeedbackForm } from '../../src/elements/feedback-form/feedback-form.js';
 import type { FeedbackForm } from '../../src/domain/types.js';
 import { createMemoryClient } from '../../src/memory/index.js';
+import { outboxFor } from '../../src/core/outbox-for.js';
 
 export const part = (element: HTMLElement, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 export const parts = (element: HTMLElement, name: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
@@ -18,12 +19,25 @@ export const read = (node: Element | null | undefined) => (node?.textContent ?? 
 /** A memory backend serving only these forms. */
 export const backendWith = (...forms: FeedbackForm[]) => createMemoryClient({ rounds: [], simulations: [], forms });
 
+const clients = new Set<CivicClient>();
+
+/**
+ * Closes the outboxes of the clients tests used. Every client a page makes itself shares one
+ * IndexedDB queue (`civic-outbox:custom`), and every live outbox flushes it when the network comes
+ * back: a test's queued answer must not be delivered through an earlier test's backend.
+ */
+export function closeOutboxes(): void {
+  for (const client of clients) outboxFor(client).outbox.close();
+  clients.clear();
+}
+
 /** A form element, shown and ready to answer. */
 export async function showForm(form: string, client: CivicClient = createMemoryClient(), attributes: Record<string, string> = {}): Promise<CivicFeedbackForm> {
   const element = document.createElement('civic-feedback-form');
   element.setAttribute('form', form);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   element.client = client;
+  clients.add(client);
   const wrapper = await fixture<HTMLElement>(html`<div>${element}</div>`);
   const shown = wrapper.firstElementChild as CivicFeedbackForm;
   await waitUntil(() => part(shown, 'form') || part(shown, 'queued') || part(shown, 'panel'), 'the form never showed', { timeout: 4000 });
