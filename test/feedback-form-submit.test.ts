@@ -5,6 +5,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CivicError, type CivicClient, type SubmitOptions } from '../src/client/client.js';
 import { createRestClient } from '../src/client/rest/index.js';
 import { clearAllDrafts } from '../src/core/draft-controller.js';
+import { outboxFor } from '../src/core/outbox-for.js';
 import type { FeedbackSubmitted } from '../src/core/events.js';
 import type { CivicFeedbackForm } from '../src/elements/feedback-form/feedback-form.js';
 import type { FeedbackResponse, SubmissionReceipt } from '../src/domain/types.js';
@@ -50,12 +51,15 @@ function storedDraft(formId: string, proposalId = ''): { answers: Record<string,
  */
 function flakyBackend() {
   const backend = createMemoryClient();
-  const state = { offline: true, loseAnswers: false, attempts: 0, arrived: [] as Array<{ key?: string; receipt: SubmissionReceipt }> };
+  const state = { offline: true, loseAnswers: false, refuse: false, attempts: 0, arrived: [] as Array<{ key?: string; receipt: SubmissionReceipt }> };
   const client: CivicClient = {
     ...backend,
     async submitFeedback(response: FeedbackResponse, options?: SubmitOptions) {
       state.attempts++;
       if (state.offline && !state.loseAnswers) throw new CivicError('network', 'Offline');
+      if (state.refuse) {
+        throw new CivicError('validation', 'Refused', { status: 422, fieldErrors: [{ field: 'answers.improve', code: 'too-long', detail: 'Too long' }] });
+      }
       const receipt = await backend.submitFeedback(response, options);
       state.arrived.push({ key: options?.idempotencyKey, receipt });
       if (state.offline) throw new CivicError('network', 'The connection dropped before the answer came back');
@@ -201,13 +205,16 @@ describe('civic-feedback-form: sending', () => {
     expect(storedDraft('fernwick-feedback'), 'the draft is gone once the council has it').to.equal(null);
   });
 
-  it('counts an answer once when the connection dropped after it arrived: the resend carries the same key', async () => {
+  it('counts an answer once when the connection dropped after it arrived: the resend carries the same key, even after the form moved', async () => {
     const { client, state, online } = flakyBackend();
     state.loseAnswers = true;
     const element = await showForm('fernwick-feedback', client);
     await answerFernwick(element);
     await send(element);
     await waitUntil(() => part(element, 'queued'));
+    // Moved elsewhere in the page (a tab panel, a dialog) while it waits: it still hears the delivery.
+    const elsewhere = await fixture<HTMLElement>(html`<section></section>`);
+    elsewhere.append(element);
     const heard = submitted(element);
     online();
     const { detail } = await heard;
@@ -215,6 +222,37 @@ describe('civic-feedback-form: sending', () => {
     expect(new Set(state.arrived.map((arrival) => arrival.key)).size, 'one key').to.equal(1);
     expect(new Set(state.arrived.map((arrival) => arrival.receipt.id)).size, 'the backend counted it once').to.equal(1);
     expect(detail.receipt.id).to.equal(state.arrived[0]!.receipt.id);
+  });
+
+  it('after a reload, says the answers went if they were sent while the page was closed, or shows why they were refused', async () => {
+    const { client, state } = flakyBackend();
+    const element = await showForm('fernwick-feedback', client);
+    await answerFernwick(element, 'Sent while away');
+    await send(element);
+    await waitUntil(() => part(element, 'queued'));
+    element.remove();
+    state.offline = false;
+    await outboxFor(client).outbox.flush();
+    expect(state.arrived).to.have.length(1);
+    const back = await showForm('fernwick-feedback', client);
+    await waitUntil(() => part(back, 'panel'), 'never said the answers went');
+    expect(read(part(back, 'panel'))).to.equal('Your feedback has been sent Thank you for your feedback.');
+    expect(storedDraft('fernwick-feedback')).to.equal(null);
+    back.remove();
+
+    const refusing = flakyBackend();
+    const again = await showForm('fernwick-feedback', refusing.client);
+    await answerFernwick(again, 'Refused while away');
+    await send(again);
+    await waitUntil(() => part(again, 'queued'));
+    again.remove();
+    Object.assign(refusing.state, { offline: false, refuse: true });
+    await outboxFor(refusing.client).outbox.flush();
+    const shown = await showForm('fernwick-feedback', refusing.client);
+    await waitUntil(() => part(shown, 'error-summary'), 'never showed why');
+    expect(errorBeside(shown, 'What could we do better?')).to.equal('“What could we do better?” must be 500 characters or fewer');
+    expect(field(shown, 'What could we do better?').value, 'the answers are back to change').to.equal('Refused while away');
+    expect(await outboxFor(refusing.client).outbox.failed(), 'seen, so no longer kept aside').to.deep.equal([]);
   });
 
   it('runs two forms on one page apart: their own errors, focus, drafts and submissions', async () => {

@@ -190,7 +190,8 @@ export const formStyles = css`
     border: 5px solid var(--_color-error);
   }
 
-  .error-summary:focus-visible {
+  /* A summary, panel or message given focus by script shows the ring alone, as GOV.UK's summary does. */
+  [tabindex='-1']:focus-visible {
     outline: var(--_focus-width) solid var(--_color-focus);
     box-shadow: none;
   }

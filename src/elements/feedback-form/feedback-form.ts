@@ -121,6 +121,14 @@ export class CivicFeedbackForm extends CivicElement {
     loadingLabel: () => msg('Loading form…'),
   });
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page while its answers wait in the outbox: listen again for their delivery.
+    const loaded = this.loader.value;
+    const client = this.resolvedClient;
+    if (this.phase === 'queued' && loaded && client && this.key) void this.checkQueued(loaded.form, client, this.key);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.countTimer);
