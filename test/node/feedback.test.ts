@@ -130,6 +130,9 @@ test('a form definition must be consistent', () => {
 test('the client reads every new field of a form; the in-browser backend refuses an inconsistent one and names the field', () => {
   const parsed = parseResponse(FeedbackFormSchema, defaultSeed().forms[1], 'form');
   assert.deepEqual(parsed, defaultSeed().forms[1]);
+  const odd = structuredClone(form);
+  odd.questions[1]!.showIf = { questionId: 'visits', equals: { never: true } as never };
+  assert.throws(() => parseResponse(FeedbackFormSchema, odd, 'form f'), (error: CivicError) => error.field === 'questions[1].showIf.equals');
   const broken = structuredClone(form);
   broken.questions[1]!.showIf = { questionId: 'email', equals: 'x' };
   assert.throws(

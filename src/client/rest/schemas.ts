@@ -240,7 +240,12 @@ export const QuestionSchema = v.pipe(
     showIf: absent(
       v.object({
         questionId: Id,
-        equals: absent(v.union([Tag, FiniteNumber, v.boolean()])),
+        equals: absent(
+          v.custom<string | number | boolean>(
+            (value) => (typeof value === 'string' ? value.length <= LIMITS.tag : typeof value === 'boolean' || Number.isFinite(value)),
+            'Invalid equals: expected an option value, a number or true/false',
+          ),
+        ),
         includes: absent(Tag),
       }),
     ),

@@ -208,7 +208,7 @@ export class CivicFeedbackForm extends CivicElement {
     const isContext = (problem: FeedbackProblem) => problem.code === 'malformed' && problem.field.startsWith('context');
     if (problems.some(isContext)) {
       // The page's mistake, which the resident cannot fix: send the answers without it, and tell the page's developer.
-      console.warn('civic-feedback-form: the context was not sent: it needs at most 20 entries, keys of letters, digits, "_", ".", ":" or "-", and text values of at most 1000 characters', response.context);
+      console.warn('civic-feedback-form: the context was not sent; see CONTEXT_LIMITS', response.context);
       delete response.context;
     }
     const answerProblems = problems.filter((problem) => !isContext(problem));
