@@ -43,6 +43,9 @@ const COUNT_PAUSE_MS = 1000;
  * until it is sent, across reloads and failed sends; offline, the answers wait in the outbox and
  * go once, when the network is back. Then a confirmation panel with the reference.
  *
+ * Text from the backend is isolated (`dir="auto"`) inside blocks that follow the page's direction,
+ * so an English form lines up on a right-to-left page and keeps its punctuation.
+ *
  * A host page adds hidden context (which page, which campaign) with `data-context-*` attributes
  * (`data-context-page="/parks"`) or the `context` property; it travels in the response.
  *
@@ -294,16 +297,16 @@ export class CivicFeedbackForm extends CivicElement {
     };
     return html`<form class="form" part="form" novalidate @submit=${(event: Event) => this.onSubmit(event, form)}>
       ${renderErrorSummary(this.summary, this.renderRoot)}
-      <div class="title" part="title" role="heading" aria-level=${this.level} dir="auto">${form.title}</div>
-      ${form.description ? html`<p class="description" part="description" dir="auto">${form.description}</p>` : nothing}
+      <div class="title" part="title" role="heading" aria-level=${this.level}><span dir="auto">${form.title}</span></div>
+      ${form.description ? html`<p class="description" part="description"><span dir="auto">${form.description}</span></p>` : nothing}
       ${layout.blocks.map(({ section, questions }, i) => {
         const shown = questions.filter((question) => asked.has(question.id)).map((question) => renderQuestion(view, question));
         if (!section) return shown;
         return html`<section class="section" part="section" aria-labelledby="section-${i}">
-          <div class="section__title" part="section-title" id="section-${i}" role="heading" aria-level=${Math.min(6, this.level + 1)} dir="auto">
-            ${section.title}
+          <div class="section__title" part="section-title" id="section-${i}" role="heading" aria-level=${Math.min(6, this.level + 1)}>
+            <span dir="auto">${section.title}</span>
           </div>
-          ${section.description ? html`<p class="hint" dir="auto">${section.description}</p>` : nothing}
+          ${section.description ? html`<p class="hint"><span dir="auto">${section.description}</span></p>` : nothing}
           ${shown}
         </section>`;
       })}

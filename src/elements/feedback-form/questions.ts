@@ -61,7 +61,7 @@ function label(view: QuestionView, question: Question) {
 }
 
 function hintAndError(id: string, question: Question, error: string | undefined) {
-  return html`${question.hint ? html`<div class="hint" id="${id}-hint" part="hint" dir="auto">${question.hint}</div>` : nothing}
+  return html`${question.hint ? html`<div class="hint" id="${id}-hint" part="hint"><span dir="auto">${question.hint}</span></div>` : nothing}
     ${error
       ? html`<p class="error-message" id="${id}-error" part="error-message" dir="auto"><span class="visually-hidden">${msg('Error:')}</span> ${error}</p>`
       : nothing}`;
