@@ -5,8 +5,9 @@
  */
 export * from './client/index.js';
 export { civicContext, type CivicConfig } from './context.js';
-export type { CivicEventMap, CivicEventName } from './core/events.js';
+export type { CivicEventMap, CivicEventName, FeedbackSubmitted } from './core/events.js';
 export { registerLocale, useLocale, getLocale } from './i18n/localize.js';
 export { formatMoney, formatNumber, formatDate, formatPercent } from './domain/format.js';
 export { CivicProvider } from './elements/provider/provider.js';
 export { CivicProposalCard } from './elements/proposal-card/proposal-card.js';
+export { CivicFeedbackForm } from './elements/feedback-form/feedback-form.js';

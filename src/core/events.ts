@@ -1,10 +1,16 @@
 import type { CivicError } from '../client/client.js';
-import type { Receipt, SubmissionReceipt } from '../domain/types.js';
+import type { FeedbackResponse, Receipt, SubmissionReceipt } from '../domain/types.js';
+
+/** The council has a resident's feedback: its receipt, and the response as sent (answers, proposal, context). */
+export interface FeedbackSubmitted {
+  receipt: SubmissionReceipt;
+  response: FeedbackResponse;
+}
 
 /** Every event the elements fire, with the type of its `detail`. */
 export interface CivicEventMap {
   'civic-vote-submitted': Receipt;
-  'civic-feedback-submitted': SubmissionReceipt;
+  'civic-feedback-submitted': FeedbackSubmitted;
   'civic-simulation-submitted': SubmissionReceipt;
   'civic-selection-change': { roundId: string; selections: unknown };
   'civic-error': CivicError;
@@ -15,7 +21,7 @@ export type CivicEventName = keyof CivicEventMap;
 declare global {
   interface HTMLElementEventMap {
     'civic-vote-submitted': CustomEvent<Receipt>;
-    'civic-feedback-submitted': CustomEvent<SubmissionReceipt>;
+    'civic-feedback-submitted': CustomEvent<FeedbackSubmitted>;
     'civic-simulation-submitted': CustomEvent<SubmissionReceipt>;
     'civic-selection-change': CustomEvent<CivicEventMap['civic-selection-change']>;
     'civic-error': CustomEvent<CivicError>;

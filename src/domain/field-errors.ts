@@ -36,6 +36,29 @@ export function feedbackFieldErrors(problems: FeedbackProblem[]): FieldError[] {
   }));
 }
 
+/**
+ * The other way: a refused submission's field errors sorted by what they are about. `under` is
+ * the body's member (`answers`, `selections`, `values`) and `keys` its known keys (question ids,
+ * which may themselves contain dots); an error on `answers.q2` or deeper (`answers.q2[0]`) is
+ * q2's, anything else (`proposalId`, `context.page`, `answers` itself) is left in `other`, so a
+ * form can show it above its fields instead of dropping it.
+ */
+export function fieldErrorsByKey(errors: readonly FieldError[], under: string, keys: Iterable<string>): { byKey: Map<string, FieldError[]>; other: FieldError[] } {
+  // Longest first, so question "a.b" wins over question "a" for `answers.a.b`.
+  const known = [...keys].sort((a, b) => b.length - a.length);
+  const byKey = new Map<string, FieldError[]>();
+  const other: FieldError[] = [];
+  for (const error of errors) {
+    const key = known.find((candidate) => {
+      const path = `${under}.${candidate}`;
+      return error.field === path || error.field.startsWith(`${path}.`) || error.field.startsWith(`${path}[`);
+    });
+    if (key === undefined) other.push(error);
+    else byKey.set(key, [...(byKey.get(key) ?? []), error]);
+  }
+  return { byKey, other };
+}
+
 /** Minor units as English money text for error details: 1200000 GBP → `£12,000`. */
 function moneyFormatter(currency: string): (amount: MinorUnits) => string {
   return (amount) => formatMoney(amount, currency, 'en-GB');

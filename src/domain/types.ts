@@ -249,7 +249,48 @@ export interface SimulationSubmission {
   comment?: string;
 }
 
-export type QuestionKind = 'rating' | 'text' | 'choice' | 'multi-choice' | 'consent';
+export type QuestionKind =
+  | 'rating'
+  | 'text'
+  | 'choice'
+  | 'multi-choice'
+  | 'consent'
+  /** An email address, checked for the form `name@example.com`. */
+  | 'email'
+  /** A UK postcode, checked and sent in capitals with one space (`SW1A 2AA`). */
+  | 'postcode';
+
+export interface QuestionOption {
+  value: string;
+  label: string;
+  /**
+   * Multi-choice only: an answer that excludes the others, such as "None of these". Choosing it
+   * clears the other options; choosing another clears it.
+   */
+  exclusive?: boolean;
+}
+
+/**
+ * When a question is asked: only once an earlier question's answer `equals` a value (a choice's
+ * option value, a rating's number, `true` for a given consent), or a multi-choice answer
+ * `includes` an option value. A question not asked is not required, and its answer is not sent.
+ */
+export interface ShowIf {
+  /** An earlier question of the same form. */
+  questionId: string;
+  equals?: string | number | boolean;
+  includes?: string;
+}
+
+/** The council's words about how answers are used, shown with a consent question. */
+export interface PrivacyNotice {
+  /** Plain text, e.g. "We keep your answers for 12 months and never share them." */
+  text?: string;
+  /** The full privacy notice. */
+  url?: string;
+  /** The link's text; "Read the privacy notice" by default. */
+  linkText?: string;
+}
 
 export interface Question {
   id: string;
@@ -257,14 +298,43 @@ export interface Question {
   label: string;
   hint?: string;
   required: boolean;
+  /** Text kinds: the most characters (not UTF-16 units) an answer may have. */
   maxLength?: number;
-  options?: Array<{ value: string; label: string }>;
+  /**
+   * `text` only: false for a one-line answer (a name, a street); a text question without it is a
+   * free comment in a box of several lines, as text questions have always been.
+   */
+  multiline?: boolean;
+  /** `text` only: an HTML autocomplete token such as `name` or `address-line1`, so browsers can fill it. */
+  autocomplete?: string;
+  /** Choice, multi-choice, and rating points with labels (their values whole numbers). */
+  options?: QuestionOption[];
+  /** The id of the `FormSection` this question belongs to. */
+  section?: string;
+  showIf?: ShowIf;
+  /** `consent` only. */
+  privacy?: PrivacyNotice;
+}
+
+/** A group of questions under a heading. */
+export interface FormSection {
+  id: string;
+  title: string;
+  description?: string;
+  /**
+   * Equality monitoring (UK Equality Act 2010): every question in it is optional, and every choice
+   * and multi-choice question offers "Prefer not to say" (`PREFER_NOT_TO_SAY`), added when the form
+   * does not list it.
+   */
+  equalityMonitoring?: boolean;
 }
 
 export interface FeedbackForm {
   id: string;
   title: string;
   description?: string;
+  /** Optional headings for groups of questions, in order; questions name theirs with `section`. */
+  sections?: FormSection[];
   questions: Question[];
 }
 
@@ -273,7 +343,13 @@ export type Answer = string | number | boolean | string[];
 export interface FeedbackResponse {
   formId: string;
   proposalId?: string;
+  /** Answers to the questions asked; none for a question its `showIf` did not ask. */
   answers: Record<string, Answer>;
+  /**
+   * Facts the host page adds, unseen by the resident: which page, which campaign. At most
+   * `CONTEXT_LIMITS.entries` entries of short keys and plain text values.
+   */
+  context?: Record<string, string>;
 }
 
 /**

@@ -15,3 +15,8 @@ export function recordOf(error: CivicError): OutboxErrorRecord {
 export function wasUnanswered(error: OutboxErrorRecord): boolean {
   return new CivicError(error.code, error.message, { status: error.status }).retryable;
 }
+
+/** A stored error as a `CivicError` again, e.g. to show why a queued submission was refused after a reload. */
+export function errorOf(record: OutboxErrorRecord): CivicError {
+  return new CivicError(record.code, record.message, record);
+}

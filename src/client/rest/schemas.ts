@@ -14,6 +14,7 @@ import type {
   BallotRules,
   BudgetLine,
   FeedbackForm,
+  FormSection,
   Proposal,
   ProposalPage,
   Question,
@@ -240,16 +241,35 @@ export const SimulationSchema = v.object({
   lines: list(BudgetLineSchema, 1_000),
 }) satisfies v.GenericSchema<unknown, Simulation>;
 
+/** An HTML autocomplete token list such as `name` or `shipping postal-code`. */
+const AutocompleteToken = v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9-]+(?: [a-z0-9-]+)*$/, 'Invalid autocomplete: expected HTML autocomplete tokens'));
+
 /** `Question`: one question of a feedback form; choice questions need options. */
 export const QuestionSchema = v.pipe(
   v.object({
     id: Id,
-    kind: v.picklist(['rating', 'text', 'choice', 'multi-choice', 'consent']),
+    kind: v.picklist(['rating', 'text', 'choice', 'multi-choice', 'consent', 'email', 'postcode']),
     label: Name,
     hint: absent(text(LIMITS.summary)),
     required: v.boolean(),
     maxLength: absent(PositiveCount),
-    options: absent(list(v.object({ value: Tag, label: Name }), 1_000)),
+    multiline: absent(v.boolean()),
+    autocomplete: absent(AutocompleteToken),
+    options: absent(list(v.object({ value: Tag, label: Name, exclusive: absent(v.boolean()) }), 1_000)),
+    section: absent(Id),
+    showIf: absent(
+      v.object({
+        questionId: Id,
+        equals: absent(
+          v.custom<string | number | boolean>(
+            (value) => (typeof value === 'string' ? value.length <= LIMITS.tag : typeof value === 'boolean' || Number.isFinite(value)),
+            'Invalid equals: expected an option value, a number or true/false',
+          ),
+        ),
+        includes: absent(Tag),
+      }),
+    ),
+    privacy: absent(v.object({ text: absent(text(LIMITS.summary)), url: absent(safeUrl(false)), linkText: absent(Name) })),
   }),
   v.forward(
     v.check(
@@ -260,11 +280,25 @@ export const QuestionSchema = v.pipe(
   ),
 ) satisfies v.GenericSchema<unknown, Question>;
 
-/** `FeedbackForm`: a configurable feedback form. */
+/** `FormSection`: a heading over some questions of a form. */
+const FormSectionSchema = v.object({
+  id: Id,
+  title: Name,
+  description: absent(text(LIMITS.summary)),
+  equalityMonitoring: absent(v.boolean()),
+}) satisfies v.GenericSchema<unknown, FormSection>;
+
+/**
+ * `FeedbackForm`: a configurable feedback form. Whether its parts agree (`formProblems` in
+ * src/domain) is the server's to check when a form is imported; the element copes with a form
+ * that does not (a follow-up on a missing question is never asked), so that check stays out of
+ * every page's download.
+ */
 export const FeedbackFormSchema = v.object({
   id: Id,
   title: Name,
   description: absent(text(LIMITS.description)),
+  sections: absent(list(FormSectionSchema, 100)),
   questions: list(QuestionSchema, 500),
 }) satisfies v.GenericSchema<unknown, FeedbackForm>;
 

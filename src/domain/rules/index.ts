@@ -22,7 +22,28 @@ export {
   type SimulationBalance,
   type SimulationProblem,
 } from './simulation.js';
-export { RATING_MAX, describeFeedbackProblem, validateFeedback, type FeedbackProblem } from './feedback.js';
+export {
+  CONTEXT_LIMITS,
+  RATING_MAX,
+  describeFeedbackProblem,
+  isEmailAddress,
+  isUkPostcode,
+  isUnanswered,
+  normalizePostcode,
+  validateFeedback,
+  type FeedbackProblem,
+} from './feedback.js';
+export {
+  PREFER_NOT_TO_SAY,
+  answerOptions,
+  askedAnswers,
+  askedQuestions,
+  formProblems,
+  isRequired,
+  meetsCondition,
+  sectionOf,
+  type FormProblem,
+} from './feedback-form.js';
 
 /** What a ballot holds: ids (approval, ordinal, choose-1), id to points, or id to yes/no/abstain. */
 export type Selections = Ballot['selections'];

@@ -1,9 +1,11 @@
 import type { FeedbackForm } from '../../domain/types.js';
 import { CATEGORIES, WARDS } from './fernwick.js';
 
+/** Options whose values are their labels in lower case with hyphens: `Green spaces` → `green-spaces`. */
+export const options = (labels: string[]) => labels.map((label) => ({ value: label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''), label }));
+
 /** A short feedback form about the round. */
 export function feedbackForm(): FeedbackForm {
-  const options = (values: string[]) => values.map((label) => ({ value: label.toLowerCase().replace(/[^a-z]+/g, '-'), label }));
   return {
     id: 'fernwick-feedback',
     title: 'Tell us what you think',

@@ -1,3 +1,4 @@
+import { parkConsultation } from './consultation.js';
 import { feedbackForm } from './forms.js';
 import { neighbourhoodRounds } from './rounds.js';
 import { budgetSimulation } from './simulation.js';
@@ -13,12 +14,12 @@ export type { MemoryRoundSeed, MemorySeed } from './types.js';
 
 const DAY = 86_400_000;
 
-/** The default demo: Fernwick's rounds, budget simulation and feedback form, dated from `now`. */
+/** The default demo: Fernwick's rounds, budget simulation, feedback form and park consultation, dated from `now`. */
 export function defaultSeed(now: Date = new Date()): MemorySeed {
   const at = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
   return {
     rounds: neighbourhoodRounds(at),
     simulations: [budgetSimulation()],
-    forms: [feedbackForm()],
+    forms: [feedbackForm(), parkConsultation()],
   };
 }

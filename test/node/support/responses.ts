@@ -168,7 +168,7 @@ function simulation(rng: Random): object {
 }
 
 function question(rng: Random): object {
-  const kind = rng.pick(['rating', 'text', 'choice', 'multi-choice', 'consent']);
+  const kind = rng.pick(['rating', 'text', 'choice', 'multi-choice', 'consent', 'email', 'postcode']);
   const choice = kind === 'choice' || kind === 'multi-choice';
   return tag('question', withoutUndefined({
     id: realId(rng),
@@ -177,12 +177,23 @@ function question(rng: Random): object {
     hint: maybe(rng, () => realText(rng)),
     required: rng.chance(0.5),
     maxLength: kind === 'text' ? rng.int(1, 2000) : undefined,
+    multiline: kind === 'text' ? maybe(rng, () => rng.chance(0.5)) : undefined,
     options: choice ? Array.from({ length: rng.int(1, 4) }, () => tag('option', { value: realId(rng), label: realText(rng) })) : undefined,
   }));
 }
 
 function form(rng: Random): object {
-  return tag('form', withoutUndefined({ id: realId(rng), title: realText(rng), description: maybe(rng, () => realText(rng)), questions: Array.from({ length: rng.int(0, 5) }, () => question(rng)) }));
+  return tag('form', withoutUndefined({ id: realId(rng), title: realText(rng), description: maybe(rng, () => realText(rng)), questions: uniqueIds(Array.from({ length: rng.int(0, 5) }, () => question(rng))) }));
+}
+
+/** Question ids are unique in a form (the schema refuses a form that repeats one); real ids repeat by chance. */
+function uniqueIds(questions: object[]): object[] {
+  const seen = new Set<string>();
+  for (const question of questions as Array<{ id: string }>) {
+    while (seen.has(question.id)) question.id += '-2';
+    seen.add(question.id);
+  }
+  return questions;
 }
 
 /** A valid response body for each client method. */
