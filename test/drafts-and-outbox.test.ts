@@ -3,6 +3,7 @@ import { LitElement } from 'lit';
 import { clientFor } from '../src/core/client-for.js';
 import { clearAllDrafts, DraftController } from '../src/core/draft-controller.js';
 import { outboxFor } from '../src/core/outbox-for.js';
+import { CivicError, type CivicClient } from '../src/client/client.js';
 import { createMemoryClient } from '../src/memory/index.js';
 
 class DraftHost extends LitElement {
@@ -47,6 +48,44 @@ describe('drafts kept on the device', () => {
 });
 
 describe('one outbox per backend', () => {
+  it('names a REST backend by its absolute base URL, so two elements of one backend share its queue on the device', () => {
+    expect(clientFor('/api').id).to.equal(`rest:${location.origin}/api`);
+    expect(clientFor('https://pb.example.gov.uk/api/').id).to.equal('rest:https://pb.example.gov.uk/api');
+  });
+
+  it('never sends one custom client\'s waiting submission through another, and keeps it in the page only', async () => {
+    const received: string[] = [];
+    const flaky = (name: string, failing: { now: boolean }): CivicClient => ({
+      ...createMemoryClient(),
+      submitBallot: async (ballot) => {
+        if (failing.now) throw new CivicError('network', 'offline');
+        received.push(name);
+        return { id: `${name}-receipt`, roundId: ballot.roundId, receivedAt: new Date().toISOString() };
+      },
+    });
+    const offline = { now: true };
+    const first = outboxFor(flaky('first', offline));
+    const second = outboxFor(flaky('second', { now: false }));
+    const warn = console.warn;
+    const warnings: unknown[][] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const queued = await first.outbox.submit('ballot', { roundId: 'r', kind: 'approval', selections: ['a'] });
+      expect(queued.status).to.equal('queued');
+      expect(first.outbox.status().durable, 'no id: the queue lives in the page').to.equal(false);
+      await second.outbox.flush();
+      expect(received, 'the other backend got nothing').to.deep.equal([]);
+      offline.now = false;
+      await first.outbox.flush();
+      expect(received).to.deep.equal(['first']);
+      expect(warnings.length, 'one warning that the queue will not survive a reload').to.equal(1);
+    } finally {
+      console.warn = warn;
+      first.outbox.close();
+      second.outbox.close();
+    }
+  });
+
   it('gives every element with the same client the same outbox, and another backend its own database', () => {
     const a = clientFor('memory:outbox-test-a');
     const b = clientFor('memory:outbox-test-b');

@@ -33,6 +33,12 @@ export interface SubmitOptions extends RequestOptions {
  * Every method rejects only with a `CivicError`.
  */
 export interface CivicClient {
+  /**
+   * Names this backend's data on the device (the queue of submissions waiting to be sent): clients
+   * with the same id are the same backend. `createRestClient` sets `rest:` and its base URL. A client
+   * without one keeps waiting submissions only for as long as the page is open.
+   */
+  readonly id?: string;
   getRound(roundId: string, options?: RequestOptions): Promise<Round>;
   listProposals(roundId: string, query?: ProposalQuery, options?: RequestOptions): Promise<ProposalPage>;
   getProposal(proposalId: string, options?: RequestOptions): Promise<Proposal>;
@@ -49,6 +55,9 @@ export const civicClientMethods = [
   'getRound', 'listProposals', 'getProposal', 'submitBallot', 'getResults',
   'getSimulation', 'submitSimulation', 'getForm', 'submitFeedback',
 ] as const satisfies ReadonlyArray<keyof CivicClient>;
+
+/** The name of a `CivicClient` method. */
+export type CivicClientMethod = (typeof civicClientMethods)[number];
 
 export type { FieldError } from '../domain/types.js';
 

@@ -3,13 +3,11 @@ import { createRestClient } from '../client/rest/index.js';
 import { loadMemoryBackend } from './memory-loader.js';
 
 const clients = new Map<string, CivicClient>();
-/** The `api` each shared client was made for, to name what belongs to it on the device (its outbox). */
-const apis = new WeakMap<CivicClient, string>();
 
 /** A client whose implementation is loaded on its first call. */
-function lazyClient(load: () => Promise<CivicClient>): CivicClient {
+function lazyClient(id: string | undefined, load: () => Promise<CivicClient>): CivicClient {
   let loaded: Promise<CivicClient> | undefined;
-  const client = {} as Record<string, unknown>;
+  const client: Record<string, unknown> = { id };
   for (const name of civicClientMethods) {
     client[name] = async (...args: unknown[]) => {
       loaded ??= load();
@@ -30,17 +28,11 @@ export function clientFor(api: string): CivicClient {
   if (!client) {
     if (api.startsWith('memory:')) {
       const storageKey = api.slice('memory:'.length);
-      client = lazyClient(async () => (await loadMemoryBackend()).createMemoryClient(undefined, storageKey ? { persist: storageKey } : {}));
+      client = lazyClient(storageKey ? `memory:${storageKey}` : undefined, async () => (await loadMemoryBackend()).createMemoryClient(undefined, storageKey ? { persist: storageKey } : {}));
     } else {
       client = createRestClient({ baseUrl: api });
     }
     clients.set(api, client);
-    apis.set(client, api);
   }
   return client;
-}
-
-/** The `api` a client was made for by `clientFor`, or undefined for a client a page made itself. */
-export function apiOf(client: CivicClient): string | undefined {
-  return apis.get(client);
 }

@@ -16,7 +16,7 @@ import { proposalQueryProblems, queryProposals } from '../domain/proposal-query/
 import { results } from './results.js';
 import { effectiveStatus } from '../domain/rounds.js';
 import { formOf, indexSeed, simulationOf, voterKey, type RoundEntry } from './seed-index.js';
-import { createStore, type MemoryState } from './store.js';
+import { createStore, DEFAULT_STORAGE_KEY, type MemoryState } from './store.js';
 import { validateBallot, validateFeedback, validateSelections, validateSimulation } from '../domain/rules/index.js';
 import type { Receipt, Round, SubmissionReceipt, TallyRule } from '../domain/types.js';
 
@@ -101,7 +101,10 @@ export function createMemoryClient(seed?: MemorySeed, options: MemoryClientOptio
     return receipt;
   }
 
+  const persistKey = options.persist === true ? DEFAULT_STORAGE_KEY : options.persist || undefined;
   return {
+    // Only a backend kept on the device has submissions worth keeping across reloads.
+    id: persistKey === undefined ? undefined : `memory:${persistKey}`,
     getRound: (roundId, { signal } = {}) => answer(signal, () => withStatus(roundOf(roundId).round)),
 
     listProposals: (roundId, query = {}, { signal } = {}) =>

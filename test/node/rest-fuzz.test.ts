@@ -4,7 +4,7 @@
 // Replay a run: FUZZ_SEED=<seed> npm run test:node -- ... (the seed is printed on failure).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CivicError, type CivicClient, type CivicErrorCode } from '../../src/client/client.js';
+import { CivicError, type CivicClient, type CivicClientMethod, type CivicErrorCode } from '../../src/client/client.js';
 import { createRestClient, type RestClientOptions } from '../../src/client/rest/index.js';
 import { caseSeed, seededRandom, type Random } from '../support/prng.js';
 import { breakBody } from './support/mutations.js';
@@ -15,7 +15,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 32)
 const CONCURRENCY = 12;
 const HANG_TIMEOUT_MS = 150;
 
-type Method = keyof CivicClient;
+type Method = CivicClientMethod;
 const METHODS = Object.keys(VALID_RESPONSE) as Method[];
 
 const call: Record<Method, (client: CivicClient, signal?: AbortSignal) => Promise<unknown>> = {

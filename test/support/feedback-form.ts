@@ -21,11 +21,7 @@ export const backendWith = (...forms: FeedbackForm[]) => createMemoryClient({ ro
 
 const clients = new Set<CivicClient>();
 
-/**
- * Closes the outboxes of the clients tests used. Every client a page makes itself shares one
- * IndexedDB queue (`civic-outbox:custom`), and every live outbox flushes it when the network comes
- * back: a test's queued answer must not be delivered through an earlier test's backend.
- */
+/** Closes the outboxes of the clients tests used, so no retry timer of one test runs into the next. */
 export function closeOutboxes(): void {
   for (const client of clients) outboxFor(client).outbox.close();
   clients.clear();

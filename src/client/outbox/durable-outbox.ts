@@ -43,10 +43,12 @@ class DurableOutbox implements Outbox {
     private readonly options: OutboxOptions,
   ) {
     this.dbName = options.dbName ?? 'civic-outbox';
-    this.store = openIndexedDbStore(this.dbName).then(
-      (durable) => new FallbackStore(durable),
-      () => new FallbackStore(null),
-    );
+    this.store = options.dbName === null
+      ? Promise.resolve(new FallbackStore(null))
+      : openIndexedDbStore(this.dbName).then(
+          (durable) => new FallbackStore(durable),
+          () => new FallbackStore(null),
+        );
     void this.store.then((store) => this.listenToOtherTabs(store));
     globalThis.addEventListener?.('online', this.onOnline);
     // The next page load: whatever an earlier page left behind goes now.

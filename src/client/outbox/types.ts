@@ -78,8 +78,11 @@ export interface OutboxFailureContext {
 
 /** Options for `createOutbox`. */
 export interface OutboxOptions {
-  /** IndexedDB database name; also names the cross-tab locks. Default `civic-outbox`. */
-  dbName?: string;
+  /**
+   * IndexedDB database name; also names the cross-tab locks. Default `civic-outbox`. `null` keeps
+   * the queue in this page's memory only (`status().durable` is false).
+   */
+  dbName?: string | null;
   /** First retry delay after a failed send; it doubles on each failure up to `maxRetryIntervalMs`. Default 15 s. */
   retryIntervalMs?: number;
   /** Longest delay between retries. Default 5 minutes. */

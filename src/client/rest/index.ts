@@ -58,6 +58,7 @@ export function createRestClient(options: RestClientOptions): CivicClient {
     });
 
   return {
+    id: `rest:${buildUrl(baseUrl, '', '')}`,
     getRound: (roundId, request) => get('getRound', roundId, RoundSchema, 'round', request),
     listProposals: (roundId, query, request) =>
       get('listProposals', roundId, ProposalPageSchema, 'proposals of round', request, () => {

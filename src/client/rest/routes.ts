@@ -1,10 +1,10 @@
 /**
  * The REST contract's routes (docs/openapi.yaml), and how a URL is built from a route template.
  */
-import type { CivicClient } from '../client.js';
+import type { CivicClientMethod } from '../client.js';
 
 /** A `CivicClient` method name; each one has exactly one route. */
-export type RouteName = keyof CivicClient;
+export type RouteName = CivicClientMethod;
 
 /** The route templates of the contract, relative to `baseUrl`. `:id` is the one path parameter. */
 export const DEFAULT_PATHS: Readonly<Record<RouteName, string>> = {
