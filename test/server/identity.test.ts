@@ -85,12 +85,12 @@ test('the register of who voted shares nothing with the ballot box', async () =>
   const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => voterToken(`batch-${i}`)));
   const receipts = await Promise.all(tokens.map((token) => vote('token-round', tokenBallot(token))));
   assert.ok(receipts.every((answer) => answer.status === 201));
-  const box = await db.query<{ id: string; received_at: Date }>("SELECT id, received_at FROM ballots WHERE round_id = 'token-round' ORDER BY ctid");
-  const batches = new Map<number, typeof box>();
-  for (const row of box) batches.set(new Date(row.received_at).getTime(), [...(batches.get(new Date(row.received_at).getTime()) ?? []), row]);
-  assert.ok([...batches.values()].some((rows) => rows.length > 1), 'some ballots shared a batch');
-  for (const rows of batches.values()) {
-    const ids = rows.map((row) => row.id);
+  const rows = await db.query<{ id: string; received_at: Date }>("SELECT id, received_at FROM ballots WHERE round_id = 'token-round' ORDER BY ctid");
+  const batches = new Map<number, typeof rows>();
+  for (const row of rows) batches.set(new Date(row.received_at).getTime(), [...(batches.get(new Date(row.received_at).getTime()) ?? []), row]);
+  assert.ok([...batches.values()].some((batch) => batch.length > 1), 'some ballots shared a batch');
+  for (const batch of batches.values()) {
+    const ids = batch.map((row) => row.id);
     assert.deepEqual(ids, [...ids].sort(), 'within a batch the box is in receipt-id order, which is random');
   }
 });
