@@ -48,7 +48,6 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<App>
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     logger: { level: config.logRequests ? 'info' : 'warn' },
-    disableRequestLogging: !config.logRequests,
     // Errors found before routing (a malformed %-escape in the URL) are problems too.
     frameworkErrors: (error, _request, reply) => sendProblem(reply, problemFor(error)),
     // And so are errors in the HTTP request itself (a header too large), written to the bare socket.
