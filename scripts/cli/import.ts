@@ -20,7 +20,7 @@ await runCli(async () => {
   const idAt = args.indexOf('--id');
   const roundId = idAt >= 0 ? args[idAt + 1] : undefined;
   if (idAt >= 0 && !roundId) throw new UserError(`--id needs a round id; ${USAGE}`);
-  const files = args.filter((arg, index) => index !== idAt && index !== idAt + 1);
+  const files = idAt >= 0 ? args.filter((_arg, index) => index !== idAt && index !== idAt + 1) : args;
   if (files.length !== 1 || files[0]!.startsWith('-')) throw new UserError(files.length === 0 ? `no file given; ${USAGE}` : `one file at a time; ${USAGE}`);
   const file = files[0]!;
   let text: string;
