@@ -1,9 +1,8 @@
 /** What every route needs, built once per app. */
-import type { KeyObject } from 'node:crypto';
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/types.js';
 import { createRateLimiter, type RateLimiter } from './identity/rate-limit.js';
-import { tokenKeyOf } from './identity/voter.js';
+import { tokenKeyOf, type TokenVerifier } from './identity/voter.js';
 import { createCatalog, type Catalog } from './store/catalog.js';
 import { createResults } from './store/results.js';
 import { createSubmissionWriter, type SubmissionWriter } from './store/submissions.js';
@@ -15,7 +14,7 @@ export interface AppContext {
   writer: SubmissionWriter;
   results: ReturnType<typeof createResults>;
   limiter: RateLimiter;
-  tokenKey: KeyObject | null;
+  tokenKey: TokenVerifier | null;
 }
 
 export function createContext(config: ServerConfig, db: Database): AppContext {

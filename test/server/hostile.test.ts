@@ -1,13 +1,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
-import { startTestServer, newKey, type TestServer } from './support/server.js';
+import { startTestServer, newKey, type Counts, type TestServer } from './support/server.js';
 import { assertContract } from './support/contract.js';
 import { VOTING_CODES } from './support/seed.js';
 import { voterToken } from './support/tokens.js';
 
 let server: TestServer;
-let stored: Record<string, number>;
+let stored: Counts;
 before(async () => {
   server = await startTestServer();
   // One accepted ballot, so that "reused" and "stored nothing" mean something.
@@ -17,7 +17,7 @@ before(async () => {
 after(() => server.stop());
 
 /** A raw POST, checked against the contract like every answer. */
-async function post(path: string, body: string | Buffer | undefined, headers: Record<string, string>) {
+async function post(path: string, body: string | undefined, headers: Record<string, string>) {
   const response = await fetch(`${server.origin}/api${path}`, { method: 'POST', headers, body });
   const text = await response.text();
   assertContract('POST', path, response.status, response.headers.get('content-type') ?? '', text);

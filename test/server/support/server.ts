@@ -21,12 +21,15 @@ export interface Answer {
 export interface RequestOptions {
   body?: unknown;
   /** Sent as it is, instead of `body` as JSON. */
-  raw?: string | Buffer;
+  raw?: string;
   headers?: Record<string, string>;
   /** An Idempotency-Key; POSTs get a new one unless this is `null`. */
   key?: string | null;
   admin?: boolean;
 }
+
+const TABLES = ['rounds', 'proposals', 'voting_codes', 'voters', 'ballots', 'simulation_submissions', 'feedback_responses', 'idempotency'] as const;
+export type Counts = Record<(typeof TABLES)[number], number>;
 
 export interface TestServer {
   origin: string;
@@ -38,7 +41,7 @@ export interface TestServer {
   /** Calls the API (`path` below /api) and checks the answer against docs/openapi.yaml. */
   api(method: string, path: string, options?: RequestOptions): Promise<Answer>;
   /** How many rows each table holds, to show that a refused request stored nothing. */
-  counts(): Promise<Record<string, number>>;
+  counts(): Promise<Counts>;
   stop(): Promise<void>;
 }
 
@@ -75,9 +78,8 @@ export async function startTestServer(options: { config?: Partial<ServerConfig>;
     clock,
     api: (method, path, request) => callApi(origin, method, path, request),
     async counts() {
-      const tables = ['rounds', 'proposals', 'voting_codes', 'voters', 'ballots', 'simulation_submissions', 'feedback_responses', 'idempotency'];
-      const entries = await Promise.all(tables.map(async (table) => [table, (await database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n] as const));
-      return Object.fromEntries(entries);
+      const entries = await Promise.all(TABLES.map(async (table) => [table, (await database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n] as const));
+      return Object.fromEntries(entries) as Counts;
     },
     async stop() {
       await app.close();
@@ -90,7 +92,7 @@ export async function startTestServer(options: { config?: Partial<ServerConfig>;
 /** One request to `origin`/api`path`, its answer checked against the contract. */
 export async function callApi(origin: string, method: string, path: string, request: RequestOptions = {}): Promise<Answer> {
   const headers: Record<string, string> = { ...request.headers };
-  let body: string | Buffer | undefined = request.raw;
+  let body: string | undefined = request.raw;
   if (request.body !== undefined) {
     body = JSON.stringify(request.body);
     headers['content-type'] ??= 'application/json';
