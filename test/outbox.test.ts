@@ -42,6 +42,7 @@ class FlakyBackend implements CivicClient {
   getRound = () => this.unused();
   listProposals = () => this.unused();
   getProposal = () => this.unused();
+  getReceipt = () => this.unused();
   getResults = () => this.unused();
   getSimulation = () => this.unused();
   getForm = () => this.unused();
