@@ -16,7 +16,8 @@ const run = (...args: string[]) => execFileSync('npm', ['run', '--silent', ...ar
 if (!built('dist/civic-widgets.js') || !built('dist/civic-widgets-memory.js')) run('build');
 // Storybook's preview loads the pseudo-locale, which `npm run localize` generates.
 if (!built('src/i18n/locales/en-XA.ts')) run('localize');
-if (!built('storybook-static/index.html')) run('build-storybook');
+// iframe.html is written last: a build that failed half-way leaves index.html without it.
+if (!built('storybook-static/iframe.html')) run('build-storybook');
 
 /** The real round beside the demo: Assen 2024, 14 projects and 84 approval ballots counted by equal shares. */
 const PABULIB_ROUND = 'test/fixtures/pabulib/Netherlands_Assen_2024.pb';
