@@ -150,7 +150,7 @@ const DEADLOCK = '40P01';
 
 /** The submission writer: `submit` resolves once the submission's batch has committed. */
 export function createSubmissionWriter(db: Database, options: GroupCommitOptions, now: () => Date) {
-  const batches = groupCommit<SubmissionJob, SubmissionOutcome>(options, async (jobs) => {
+  const batches = groupCommit<SubmissionJob, SubmissionOutcome>({ concurrency: db.kind === 'postgres' ? 3 : 1, ...options }, async (jobs) => {
     // Two processes' batches may wait on each other's keys; PostgreSQL then aborts one: run it again.
     for (let attempt = 1; ; attempt++) {
       try {
