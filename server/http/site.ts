@@ -5,7 +5,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { notFound, sendProblem } from './problems.js';
+import { HttpProblem, notFound, sendProblem } from './problems.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -53,7 +53,12 @@ function fileFor(root: string, pathname: string): string | null {
 
 export function siteRoutes(app: FastifyInstance, root: string): void {
   const serve = async (request: FastifyRequest, reply: FastifyReply) => {
-    const pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    } catch {
+      return sendProblem(reply, new HttpProblem(400, { title: 'Bad Request', detail: 'The address is not valid.' }));
+    }
     if (pathname === '/storybook') return reply.redirect('/storybook/', 301);
     const file = pathname === '/api' || pathname.startsWith('/api/') || pathname.includes('\0') ? null : fileFor(root, pathname);
     if (!file) return sendProblem(reply, notFound(`There is no page ${pathname.slice(0, 200)}.`));
