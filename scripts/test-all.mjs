@@ -8,6 +8,14 @@ const steps = [
   { name: 'type check', command: 'npx tsc -p tsconfig.json' },
   { name: 'build and size', command: 'npm run --silent build' },
   { name: 'node tests', command: 'node --import tsx --test --test-reporter=tap test/node/*.test.ts', counts: tapCounts },
+  // The same server suite twice: on PGlite, then on the PostgreSQL that .ci/run starts.
+  { name: 'server tests (PGlite)', command: 'env -u CIVIC_TEST_DATABASE_URL node --import tsx --test --test-concurrency=1 --test-reporter=tap test/server/*.test.ts', counts: tapCounts },
+  {
+    name: 'server tests (PostgreSQL)',
+    command: 'node --import tsx --test --test-concurrency=1 --test-reporter=tap test/server/*.test.ts',
+    counts: tapCounts,
+    skipUnless: 'CIVIC_TEST_DATABASE_URL',
+  },
   { name: 'browser tests', command: 'npx wtr', counts: wtrCounts },
   // Before the end-to-end tests: test/e2e/storybook-docs.test.ts opens the built Docs pages.
   { name: 'storybook build', command: 'npx storybook build --quiet -o storybook-static' },
@@ -52,6 +60,11 @@ let failed = 0;
 const summary = [];
 for (const step of steps) {
   if (only.length && !only.some((name) => step.name.includes(name))) continue;
+  if (step.skipUnless && !process.env[step.skipUnless]) {
+    console.log(`\n=== ${step.name}: skipped, ${step.skipUnless} is not set (bash .ci/run sets it)`);
+    summary.push(`${step.name.padEnd(26)} skipped`);
+    continue;
+  }
   console.log(`\n=== ${step.name}: ${step.command}`);
   const started = Date.now();
   const { code, output } = await run(step.command);
@@ -60,7 +73,7 @@ for (const step of steps) {
   if (!counts || (code !== 0 && counts.failed === 0)) counts = { passed: counts?.passed ?? 0, failed: 1 };
   passed += counts.passed;
   failed += counts.failed;
-  summary.push(`${step.name.padEnd(18)} ${String(counts.passed).padStart(5)} passed ${String(counts.failed).padStart(4)} failed  ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  summary.push(`${step.name.padEnd(26)} ${String(counts.passed).padStart(5)} passed ${String(counts.failed).padStart(4)} failed  ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }
 console.log(`\n${summary.join('\n')}`);
 console.log(`${passed} passed, ${failed} failed`);

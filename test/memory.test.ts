@@ -64,6 +64,7 @@ describe('the in-browser backend in Chromium', () => {
     const reloaded = createMemoryClient(seed, { persist: key });
     expect(await votes(reloaded)).to.deep.equal([1, 1, 0]);
     expect(await reloaded.submitBallot(vote('kiosk-0001', 'benches', 'trees'), { idempotencyKey: 'ballot-1' })).to.deep.equal(receipt);
+    expect(await reloaded.getReceipt(receipt.id)).to.deep.equal(receipt);
     const reused = await rejection(reloaded.submitBallot(vote('KIOSK-0001', 'lights')));
     expect(reused).to.be.instanceOf(CivicError);
     expect((reused as CivicError).code).to.equal('conflict');

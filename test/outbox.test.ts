@@ -43,6 +43,7 @@ class FlakyBackend implements CivicClient {
   getRound = () => this.unused();
   listProposals = () => this.unused();
   getProposal = () => this.unused();
+  getReceipt = () => this.unused();
   getResults = () => this.unused();
   getSimulation = () => this.unused();
   getForm = () => this.unused();

@@ -43,6 +43,8 @@ export interface CivicClient {
   listProposals(roundId: string, query?: ProposalQuery, options?: RequestOptions): Promise<ProposalPage>;
   getProposal(proposalId: string, options?: RequestOptions): Promise<Proposal>;
   submitBallot(ballot: Ballot, options?: SubmitOptions): Promise<Receipt>;
+  /** Whether a ballot was counted: when, and in which round; never the choices. Rejects `not-found` for an unknown receipt. */
+  getReceipt(receiptId: string, options?: RequestOptions): Promise<Receipt>;
   getResults(roundId: string, options?: RequestOptions & { rule?: TallyRule }): Promise<Results>;
   getSimulation(simulationId: string, options?: RequestOptions): Promise<Simulation>;
   submitSimulation(submission: SimulationSubmission, options?: SubmitOptions): Promise<SubmissionReceipt>;
@@ -52,7 +54,7 @@ export interface CivicClient {
 
 /** The name of every `CivicClient` method, for code that wraps or stands in for a whole client. */
 export const civicClientMethods = [
-  'getRound', 'listProposals', 'getProposal', 'submitBallot', 'getResults',
+  'getRound', 'listProposals', 'getProposal', 'submitBallot', 'getReceipt', 'getResults',
   'getSimulation', 'submitSimulation', 'getForm', 'submitFeedback',
 ] as const satisfies ReadonlyArray<keyof CivicClient>;
 

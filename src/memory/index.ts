@@ -69,7 +69,7 @@ export function createMemoryClient(seed?: MemorySeed, options: MemoryClientOptio
 
   /**
    * Runs a submission exactly once per idempotency key: the same key and body answer the stored
-   * receipt again, the same key with another body is a conflict. `accept` validates and returns
+   * receipt again, the same key with another body is refused (422, as the contract says). `accept` validates and returns
    * the change to store, which is saved before the receipt is given.
    */
   function submitOnce<R extends Receipt | SubmissionReceipt>(
@@ -89,7 +89,10 @@ export function createMemoryClient(seed?: MemorySeed, options: MemoryClientOptio
     const previous = state.idempotency[key];
     if (previous) {
       if (previous.fingerprint !== fingerprint) {
-        throw new CivicError('conflict', `Idempotency key "${key}" was already used for a different submission`, { status: 409 });
+        // As the contract says: 422, problem type …/idempotency-key-reused.
+        throw validationError(`Idempotency key "${key}" was already used for a different submission`, [
+          { field: 'Idempotency-Key', code: 'reused', detail: 'This key was already used for a different submission. Send it with a new Idempotency-Key.' },
+        ]);
       }
       return previous.receipt as R;
     }
@@ -142,6 +145,14 @@ export function createMemoryClient(seed?: MemorySeed, options: MemoryClientOptio
           const receipt: Receipt = { id: newIdempotencyKey(), roundId, receivedAt };
           return { receipt, record: (draft) => draft.ballots.push({ roundId, voter, selections: ballot.selections, receiptId: receipt.id }) };
         });
+      }),
+
+    getReceipt: (receiptId, { signal } = {}) =>
+      answer(signal, () => {
+        const receipt = Object.values(store.load().idempotency).find((stored) => stored.receipt.id === receiptId && 'roundId' in stored.receipt);
+        if (!receipt) throw new CivicError('not-found', `No ballot with the receipt "${receiptId}"`, { status: 404 });
+        const { id, roundId, receivedAt } = receipt.receipt as Receipt;
+        return { id, roundId, receivedAt };
       }),
 
     getResults: (roundId, { signal, rule = 'greedy' } = {}) =>

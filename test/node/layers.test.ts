@@ -84,3 +84,15 @@ test('every relative import resolves to a source file, so the checks above see t
   assert.deepEqual(unresolved, []);
   assert.ok(known.length > 100);
 });
+
+test('the server imports from src/ only the domain, so it cannot disagree with the elements or carry browser code', () => {
+  const serverRoot = join(root, 'server');
+  const serverFiles = sourceFiles(serverRoot);
+  assert.ok(serverFiles.length > 20);
+  for (const file of serverFiles) {
+    for (const target of imports(file)) {
+      if (!target.startsWith('/') || !target.startsWith(`${src}/`)) continue;
+      assert.equal(layerOf(target), 'domain', `${relative(root, file)} imports ${relative(root, target)}`);
+    }
+  }
+});

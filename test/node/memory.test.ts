@@ -299,10 +299,22 @@ test('a retry after the round has closed still gets its receipt', async () => {
   assert.equal((await civicError(client.submitBallot(approve('a'), { idempotencyKey: 'new' }))).code, 'closed');
 });
 
-test('the same idempotency key with a different ballot is a conflict', async () => {
+test('the same idempotency key with a different ballot is refused with 422, as the contract says', async () => {
   const client = createMemoryClient(oneRound());
   await client.submitBallot(approve('a'), { idempotencyKey: 'key-1' });
-  assert.equal((await civicError(client.submitBallot(approve('b'), { idempotencyKey: 'key-1' }))).code, 'conflict');
+  const error = await civicError(client.submitBallot(approve('b'), { idempotencyKey: 'key-1' }));
+  assert.equal(error.code, 'validation');
+  assert.equal(error.status, 422);
+  assert.equal(error.fieldErrors[0]?.field, 'Idempotency-Key');
+  assert.equal((await client.getResults('r')).proposals[1]!.votes, 0, 'the refused ballot is not counted');
+});
+
+test('a receipt can be checked later: when and in which round, never the choices', async () => {
+  const client = createMemoryClient(oneRound());
+  const receipt = await client.submitBallot(approve('a'));
+  assert.deepEqual(await client.getReceipt(receipt.id), receipt);
+  assert.deepEqual(Object.keys(await client.getReceipt(receipt.id)).sort(), ['id', 'receivedAt', 'roundId']);
+  assert.equal((await civicError(client.getReceipt('no-such-receipt'))).code, 'not-found');
 });
 
 test('an idempotency key that cannot be an HTTP header is refused', async () => {
@@ -369,7 +381,7 @@ test('simulation and feedback submissions are idempotent too', async () => {
   const submission = { simulationId: 'fernwick-budget-2026', values: {}, comment: 'Keep libraries open' };
   const first = await client.submitSimulation(submission, { idempotencyKey: 'sim-1' });
   assert.deepEqual(await client.submitSimulation({ ...submission }, { idempotencyKey: 'sim-1' }), first);
-  assert.equal((await civicError(client.submitSimulation({ ...submission, comment: 'Other' }, { idempotencyKey: 'sim-1' }))).code, 'conflict');
+  assert.equal((await civicError(client.submitSimulation({ ...submission, comment: 'Other' }, { idempotencyKey: 'sim-1' }))).code, 'validation');
   const response = { formId: 'fernwick-feedback', answers: { ease: 4, consent: true } };
   const received = await client.submitFeedback(response, { idempotencyKey: 'fb-1' });
   assert.deepEqual(await client.submitFeedback(response, { idempotencyKey: 'fb-1' }), received);

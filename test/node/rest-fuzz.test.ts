@@ -23,6 +23,7 @@ const call: Record<Method, (client: CivicClient, signal?: AbortSignal) => Promis
   listProposals: (c, signal) => c.listProposals('r1', { q: 'park', page: 2 }, { signal }),
   getProposal: (c, signal) => c.getProposal('2024/OGM/0009', { signal }),
   submitBallot: (c, signal) => c.submitBallot({ roundId: 'r1', kind: 'approval', selections: ['L13/08/VII'] }, { signal }),
+  getReceipt: (c, signal) => c.getReceipt('3f1c9a52-8d0b-4e7a-9c41-2b6f0d9e5a13', { signal }),
   getResults: (c, signal) => c.getResults('r1', { rule: 'equal-shares', signal }),
   getSimulation: (c, signal) => c.getSimulation('s1', { signal }),
   submitSimulation: (c, signal) => c.submitSimulation({ simulationId: 's1', values: { libraries: 120000 } }, { signal }),

@@ -67,6 +67,7 @@ export function createRestClient(options: RestClientOptions): CivicClient {
       }),
     getProposal: (proposalId, request) => get('getProposal', proposalId, ProposalSchema, 'proposal', request),
     submitBallot: (ballot, request) => post('submitBallot', 'roundId', ballot, ReceiptSchema, request),
+    getReceipt: (receiptId, request) => get('getReceipt', receiptId, ReceiptSchema, 'receipt', request),
     getResults: (roundId, request) =>
       get('getResults', roundId, ResultsSchema, 'results of round', request, () => ({ rule: request?.rule })),
     getSimulation: (simulationId, request) => get('getSimulation', simulationId, SimulationSchema, 'simulation', request),

@@ -12,6 +12,7 @@ export const DEFAULT_PATHS: Readonly<Record<RouteName, string>> = {
   listProposals: '/rounds/:id/proposals',
   getProposal: '/proposals/:id',
   submitBallot: '/rounds/:id/ballots',
+  getReceipt: '/receipts/:id',
   getResults: '/rounds/:id/results',
   getSimulation: '/simulations/:id',
   submitSimulation: '/simulations/:id/submissions',

@@ -202,6 +202,7 @@ export const VALID_RESPONSE: Record<string, (rng: Random) => object> = {
   listProposals: page,
   getProposal: proposal,
   submitBallot: (rng) => tag('receipt', { id: realId(rng), roundId: realId(rng), receivedAt: isoDate(rng) }),
+  getReceipt: (rng) => tag('receipt', { id: realId(rng), roundId: realId(rng), receivedAt: isoDate(rng) }),
   getResults: results,
   getSimulation: simulation,
   submitSimulation: (rng) => tag('submission-receipt', { id: realId(rng), receivedAt: isoDate(rng) }),

@@ -1,0 +1,143 @@
+/**
+ * Benchmark: ballots per second through the whole server, over real HTTP on 127.0.0.1, with PGlite
+ * and with PostgreSQL. Every request is a distinct voter with a signed token (HS256), so each ballot
+ * is validated, its token checked, its voter registered and the ballot stored, by group commit.
+ *
+ *   npm run bench:server -- [--seconds N]
+ *
+ * PostgreSQL is DATABASE_URL when set, else a throw-away cluster started like .ci/run's. Prints one
+ * line per database: `pglite: N ballots/s, p50 X ms, p99 Y ms` (goal: 5,000/s, p99 under 50 ms).
+ */
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openDatabase } from '../server/db/open.js';
+import { importSeed } from '../server/store/import.js';
+import type { Proposal, Round } from '../src/domain/types.js';
+import { spawnServer } from '../test/server/support/process.js';
+import { clusterUnavailable, startCluster } from './support/postgres.js';
+
+const SECRET = 'bench-voter-token-secret-0123456789abcdef';
+const CONNECTIONS = 50;
+const secondsArg = process.argv.indexOf('--seconds');
+const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 10;
+/** More bodies than any run can send, so no voter votes twice. */
+const BALLOTS = 20_000 * SECONDS;
+
+const round: Round = {
+  id: 'bench-round', title: 'Benchmark round', description: '', budget: 100_000_000, currency: 'GBP',
+  opensAt: '2000-01-01', closesAt: null, status: 'open', rules: { kind: 'approval', maxLength: 5, maxSumCost: 100_000_000 }, voterIdentity: 'token',
+};
+const proposals: Proposal[] = Array.from({ length: 30 }, (_, i) => ({ id: `p${i}`, title: `Proposal ${i}`, summary: '', cost: 1_000_000 + i * 100_000, categories: [], status: 'shortlisted' }));
+
+/**
+ * A host site's token, signed here with node:crypto rather than a JWT library only because the
+ * load generator shares the two cores with the server, and signing 200,000 must not take a minute.
+ */
+function token(sub: string): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub, aud: round.id, exp: Math.floor(Date.now() / 1000) + 3_600 })}`;
+  return `${unsigned}.${createHmac('sha256', SECRET).update(unsigned).digest('base64url')}`;
+}
+
+async function run(name: string, database: { databaseUrl?: string; dataDir: string }): Promise<string> {
+  const open = await openDatabase(database);
+  await importSeed(open.db, { rounds: [{ round, proposals }] }, new Date());
+  await open.close();
+  const bodies = Array.from({ length: BALLOTS }, (_, i) =>
+    JSON.stringify({ roundId: round.id, kind: 'approval', selections: [`p${i % 30}`, `p${(i * 7 + 3) % 30}`].filter((id, index, all) => all.indexOf(id) === index), voterToken: token(`voter-${i}`) }),
+  );
+  const env = database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : { CIVIC_DATA_DIR: database.dataDir };
+  const server = await spawnServer({ ...env, VOTER_TOKEN_SECRET: SECRET });
+  let next = 0;
+  const load = (seconds: number) =>
+    autocannon({
+      url: `${server.origin}/api/rounds/${round.id}/ballots`,
+      connections: CONNECTIONS,
+      duration: seconds,
+      requests: [{
+        method: 'POST',
+        setupRequest: (request) => {
+          const i = next++;
+          return { ...request, body: bodies[i % BALLOTS], headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${i}` } };
+        },
+      }],
+    });
+  let result: autocannon.Result;
+  let warmUp: autocannon.Result;
+  let serverCpu = 0;
+  try {
+    // A short warm-up first (JIT, the database's caches), counted in the check below but not in the figures.
+    warmUp = await load(2);
+    const cpuBefore = cpuSeconds(server.child.pid!);
+    result = await load(SECONDS);
+    serverCpu = cpuSeconds(server.child.pid!) - cpuBefore;
+  } finally {
+    await server.kill();
+  }
+  // Every ballot answered 201 must be in the box, and nothing else.
+  const stored = await countBallots(database);
+  const accepted = result['2xx'] + warmUp['2xx'];
+  // Ballots still in flight when a run stops are stored but their answers are not counted: at most one per connection.
+  if (result.non2xx + warmUp.non2xx > 0 || result.errors + warmUp.errors > 0 || stored < accepted || stored > accepted + 2 * CONNECTIONS) {
+    console.error(`${name}: ${result.non2xx + warmUp.non2xx} non-2xx, ${result.errors + warmUp.errors} errors, ${accepted} answered 201, ${stored} stored`);
+    process.exitCode = 1;
+  }
+  // The machine is shared: CPU time per ballot says what the server itself costs, whatever else runs.
+  const perBallot = result['2xx'] > 0 ? ` (server process CPU ${((serverCpu * 1_000) / result['2xx']).toFixed(2)} ms per ballot)` : '';
+  return `${name}: ${Math.round(result['2xx'] / SECONDS).toLocaleString('en-GB')} ballots/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms${perBallot}`;
+}
+
+/** User and system CPU seconds a process has used so far (Linux). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+async function countBallots(database: { databaseUrl?: string; dataDir: string }): Promise<number> {
+  const open = await openDatabase(database);
+  try {
+    return (await open.db.query<{ n: number }>('SELECT count(*)::int AS n FROM ballots'))[0]!.n;
+  } finally {
+    await open.close();
+  }
+}
+
+const folder = mkdtempSync(join(tmpdir(), 'civic-bench-'));
+try {
+  console.log(await run('pglite', { dataDir: join(folder, 'pglite') }));
+  if (process.env.DATABASE_URL) {
+    // A fresh database beside the given one, so the run starts empty and leaves nothing behind.
+    const name = `civic_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    try {
+      console.log(await run('postgres', { databaseUrl: url.href, dataDir: folder }));
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  } else if (clusterUnavailable()) {
+    console.log(`postgres: skipped, ${clusterUnavailable()}`);
+  } else {
+    const cluster = startCluster(5400 + (process.pid % 90));
+    try {
+      console.log(await run('postgres', { databaseUrl: cluster.url, dataDir: folder }));
+    } finally {
+      cluster.stop();
+    }
+  }
+} finally {
+  rmSync(folder, { recursive: true, force: true });
+}

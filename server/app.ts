@@ -1,0 +1,133 @@
+/**
+ * The reference server as a Fastify app, built from a configuration and an open database, so that
+ * tests start it on 127.0.0.1 with port 0. `main.ts` reads the environment and starts it.
+ */
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { ServerConfig } from './config.js';
+import { createContext, type AppContext } from './context.js';
+import type { Database } from './db/types.js';
+import { openapiText, operations, validatorCompiler } from './http/contract.js';
+import { handleError, HttpProblem, notFound, problemFor, sendProblem } from './http/problems.js';
+import { siteRoutes } from './http/site.js';
+import { adminRoutes } from './routes/admin.js';
+import { ballotRoutes } from './routes/ballots.js';
+import { consultationRoutes } from './routes/consultations.js';
+import { roundRoutes } from './routes/rounds.js';
+
+export interface App {
+  fastify: FastifyInstance;
+  context: AppContext;
+  /** Stops taking requests, then writes what is queued. The database stays open: its owner closes it. */
+  close(): Promise<void>;
+}
+
+/** A percent-encoded id of 200 characters, each up to 4 UTF-8 bytes written as %XX. */
+const MAX_PARAM_LENGTH = 200 * 12;
+
+/** A strict policy for the demo pages: no inline script or style (the elements adopt constructed stylesheets). */
+const PAGE_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'https:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'self'"],
+};
+
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
+
+export async function buildApp(config: ServerConfig, db: Database): Promise<App> {
+  const fastify = Fastify({
+    bodyLimit: config.limits.bodyBytes,
+    trustProxy: config.trustProxy,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    logger: { level: config.logRequests ? 'info' : 'warn' },
+    // Errors found before routing (a malformed %-escape in the URL) are problems too.
+    frameworkErrors: (error, _request, reply) => sendProblem(reply, problemFor(error)),
+    // And so are errors in the HTTP request itself (a header too large), written to the bare socket.
+    clientErrorHandler: (error, socket) => {
+      const status = (error as { code?: string }).code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const body = JSON.stringify({ type: 'about:blank', title: status === 431 ? 'Request Header Fields Too Large' : 'Bad Request', status, detail: 'The request could not be read.' });
+      if (socket.writable) socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      else socket.destroy();
+    },
+  });
+  const context = createContext(config, db);
+  fastify.setValidatorCompiler(validatorCompiler as never);
+  fastify.setErrorHandler(handleError);
+  fastify.setNotFoundHandler((request, reply) => sendProblem(reply, notFound(`There is nothing at ${request.method} ${request.url.slice(0, 200)}.`)));
+  // Only JSON bodies: text/plain would otherwise be parsed too.
+  fastify.removeContentTypeParser('text/plain');
+
+  await fastify.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: PAGE_CSP },
+    // Partner sites embed /civic-widgets.js from other origins.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  if (config.allowedOrigins.length > 0) {
+    await fastify.register(cors, {
+      origin: config.allowedOrigins,
+      methods: ['GET', 'POST', 'PUT'],
+      allowedHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
+      credentials: true,
+      maxAge: 600,
+    });
+  }
+
+  await fastify.register(
+    async (api) => {
+      // A body must be JSON before it is read at all: no form, multipart or bodiless POST.
+      api.addHook('onRequest', async (request: FastifyRequest) => {
+        if ((request.method === 'POST' || request.method === 'PUT') && !/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
+          throw new HttpProblem(415, { title: 'Unsupported Media Type', detail: 'Send the body as JSON, with Content-Type: application/json.' });
+        }
+      });
+      api.addHook('onSend', async (_request, reply: FastifyReply) => {
+        reply.header('cache-control', 'no-store');
+      });
+      roundRoutes(api, context);
+      ballotRoutes(api, context);
+      consultationRoutes(api, context);
+      adminRoutes(api, context);
+      api.get('/openapi.yaml', async (_request, reply) => reply.type('application/yaml; charset=utf-8').send(openapiText));
+      methodNotAllowed(api);
+    },
+    { prefix: '/api' },
+  );
+  if (config.siteRoot) siteRoutes(fastify, config.siteRoot);
+  await fastify.ready();
+
+  return {
+    fastify,
+    context,
+    async close() {
+      await fastify.close();
+      await context.writer.drain();
+    },
+  };
+}
+
+/** 405 with `Allow` for a method a contract path does not take (Fastify would say 404). */
+function methodNotAllowed(api: FastifyInstance): void {
+  const byUrl = new Map<string, Set<string>>();
+  for (const { url, method } of operations) byUrl.set(url, (byUrl.get(url) ?? new Set()).add(method));
+  for (const [url, methods] of byUrl) {
+    const allow = [...methods, ...(methods.has('GET') ? ['HEAD'] : [])].join(', ');
+    const others = METHODS.filter((method) => !methods.has(method));
+    api.route({
+      method: others,
+      url,
+      handler: async (request, reply) => {
+        reply.header('allow', allow);
+        return sendProblem(reply, new HttpProblem(405, { title: 'Method Not Allowed', detail: `${request.method} is not allowed here; use ${allow}.` }));
+      },
+    });
+  }
+}

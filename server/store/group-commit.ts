@@ -1,0 +1,84 @@
+/**
+ * Group commit: the submissions that arrive within a few milliseconds are written in one
+ * transaction, and each is answered only after that transaction commits. One INSERT per request
+ * tops out near 1,500 a second here; a batch per transaction goes several times further.
+ */
+export interface GroupCommitOptions {
+  /** How long the first job of a batch waits for others, in milliseconds. */
+  windowMs: number;
+  maxBatch: number;
+  /**
+   * Batches written at once: 1 for PGlite (one connection); more for PostgreSQL, whose commits wait
+   * on the disk, so that the next batch is written while one waits.
+   */
+  concurrency?: number;
+}
+
+interface Pending<Job, Result> {
+  job: Job;
+  resolve: (result: Result) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Calls `write` with batches of jobs, one batch at a time; `write` returns one result per job, in
+ * order. When `write` throws, every job of its batch is rejected with that error.
+ */
+export function groupCommit<Job, Result>(options: GroupCommitOptions, write: (jobs: Job[]) => Promise<Result[]>) {
+  const concurrency = options.concurrency ?? 1;
+  let queue: Array<Pending<Job, Result>> = [];
+  let timer: NodeJS.Timeout | undefined;
+  const writing = new Set<Promise<void>>();
+
+  function start(): void {
+    const batch = queue.slice(0, options.maxBatch);
+    queue = queue.slice(batch.length);
+    const done = flush(batch).finally(() => {
+      writing.delete(done);
+      // What arrived while this batch was written goes at once: it has waited long enough.
+      if (queue.length > 0 && writing.size < concurrency) start();
+    });
+    writing.add(done);
+  }
+
+  function schedule(): void {
+    if (writing.size >= concurrency || timer || queue.length === 0) return;
+    if (queue.length >= options.maxBatch) {
+      start();
+      return;
+    }
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (writing.size < concurrency && queue.length > 0) start();
+    }, options.windowMs);
+  }
+
+  async function flush(batch: Array<Pending<Job, Result>>): Promise<void> {
+    try {
+      const results = await write(batch.map((pending) => pending.job));
+      batch.forEach((pending, index) => pending.resolve(results[index]!));
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+    }
+  }
+
+  return {
+    submit(job: Job): Promise<Result> {
+      return new Promise<Result>((resolve, reject) => {
+        queue.push({ job, resolve, reject });
+        schedule();
+      });
+    },
+    /** Resolves once everything submitted so far is written (or refused). */
+    async drain(): Promise<void> {
+      while (writing.size > 0 || timer || queue.length > 0) {
+        if (timer) {
+          clearTimeout(timer);
+          timer = undefined;
+        }
+        if (writing.size === 0 && queue.length > 0) start();
+        await Promise.all(writing);
+      }
+    },
+  };
+}

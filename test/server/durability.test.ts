@@ -1,0 +1,141 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LOCK_FILE } from '../../server/db/lock.js';
+import { POSTGRES_URL, type TestDatabase } from './support/database.js';
+import { databaseEnv, runToEnd, spawnServer, type ServerProcess } from './support/process.js';
+import { seededDatabase } from './support/seeded.js';
+import { ADMIN_TOKEN, callApi, newKey, VOTER_TOKEN_SECRET } from './support/server.js';
+import { voterToken } from './support/tokens.js';
+
+let database: TestDatabase;
+let env: Record<string, string | undefined>;
+before(async () => {
+  database = await seededDatabase();
+  env = { ...databaseEnv(database), VOTER_TOKEN_SECRET, ADMIN_TOKEN };
+});
+after(() => database.dispose());
+
+const ballotFor = async (voter: string) => ({ roundId: 'token-round', kind: 'approval', selections: ['t-trees'], voterToken: await voterToken(voter) });
+
+test('every ballot answered 201 survives SIGKILL in the middle of a burst, and resending the rest stores each once', async () => {
+  let server: ServerProcess = await spawnServer(env);
+  const voters = Array.from({ length: 400 }, (_, i) => ({ voter: `burst-${i}`, key: newKey() }));
+  const acknowledged = new Map<string, string>();
+  let sent = 0;
+  let killed = false;
+  const sendOne = async (index: number) => {
+    const { voter, key } = voters[index]!;
+    try {
+      const response = await fetch(`${server.origin}/api/rounds/token-round/ballots`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(await ballotFor(voter)) });
+      if (response.status === 201) acknowledged.set(key, (await response.json()).id);
+      if (acknowledged.size >= 150 && !killed) {
+        killed = true;
+        server.child.kill('SIGKILL');
+      }
+    } catch {
+      // The server was killed: this one got no answer.
+    }
+  };
+  const workers = Array.from({ length: 20 }, async () => {
+    while (sent < voters.length && !killed) await sendOne(sent++);
+  });
+  await Promise.all(workers);
+  assert.equal(await server.exited, 'SIGKILL');
+  assert.ok(acknowledged.size >= 150, `${acknowledged.size} acknowledged before the kill`);
+
+  if (!POSTGRES_URL) assert.ok(existsSync(join(database.dataDir, LOCK_FILE)), 'the killed server left its lock behind');
+  server = await spawnServer(env);
+  try {
+    for (const [key, receipt] of acknowledged) {
+      const answer = await callApi(server.origin, 'GET', `/receipts/${receipt}`);
+      assert.equal(answer.status, 200, `acknowledged ballot ${key} is there`);
+    }
+    // Resend everything that was sent, acknowledged or not, with the same keys.
+    const resent = await Promise.all(voters.slice(0, sent).map(async ({ voter, key }) => (await callApi(server.origin, 'POST', '/rounds/token-round/ballots', { body: await ballotFor(voter), key })).status));
+    assert.ok(resent.every((status) => status === 200 || status === 201), `resent: ${[...new Set(resent)].join(', ')}`);
+    assert.equal(resent.filter((status) => status === 200).length >= acknowledged.size, true, 'the acknowledged ones answer their original receipt');
+    const results = await callApi(server.origin, 'GET', '/rounds/token-round/results', { admin: true });
+    assert.equal(results.body.proposals[0].votes, sent, 'each ballot counted once');
+  } finally {
+    await server.kill();
+  }
+});
+
+test('the data folder is locked: a second server or an import refuses clearly and changes nothing; a stale lock is taken over', { skip: POSTGRES_URL ? 'PGlite only' : false }, async () => {
+  const server = await spawnServer(env);
+  try {
+    const before = await callApi(server.origin, 'GET', '/rounds/token-round/results', { admin: true });
+    const second = await runToEnd(['server/main.ts'], env);
+    assert.equal(second.code, 1);
+    assert.match(second.stderr, /^civic-widgets server: The data folder .* is in use by the server \(pid \d+/);
+    assert.equal(second.stderr.trim().split('\n').length, 1, 'one line');
+    const imported = await runToEnd(['scripts/cli/import.ts', 'test/fixtures/pabulib/Netherlands_Assen_2024.pb'], env);
+    assert.equal(imported.code, 1);
+    assert.match(imported.stderr, /in use by the server/);
+    const after = await callApi(server.origin, 'GET', '/rounds/token-round/results', { admin: true });
+    assert.deepEqual(after.body, before.body);
+    assert.equal((await callApi(server.origin, 'GET', '/rounds/Netherlands_Assen_2024')).status, 404, 'nothing imported');
+  } finally {
+    await server.kill();
+  }
+  assert.ok(!existsSync(join(database.dataDir, LOCK_FILE)), 'a clean stop removes the lock');
+  // A lock from a process that no longer runs (a pid far above any in use) is stale.
+  writeFileSync(join(database.dataDir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 17, host: (await import('node:os')).hostname(), startTicks: '1', since: '2026-01-01T00:00:00Z' }));
+  const next = await spawnServer(env);
+  assert.match(readFileSync(join(database.dataDir, LOCK_FILE), 'utf8'), new RegExp(`"pid":${next.child.pid}`));
+  await next.kill();
+});
+
+/** Stops or starts the PostgreSQL cluster of the tests (CIVIC_TEST_PGDATA, run as its owner). */
+function pgCtl(action: 'stop' | 'start') {
+  const dataDir = process.env.CIVIC_TEST_PGDATA!;
+  const command = `/usr/lib/postgresql/15/bin/pg_ctl -D ${dataDir} -l ${dataDir}/restart.log -w ${action}${action === 'stop' ? ' -m fast' : ''}`;
+  execFileSync(process.getuid?.() === 0 ? 'su' : 'sh', process.getuid?.() === 0 ? ['postgres', '-c', command] : ['-c', command], { stdio: 'ignore' });
+}
+
+test('through a PostgreSQL restart the server answers 503 with Retry-After, then recovers by itself', { skip: !POSTGRES_URL ? 'PostgreSQL only' : !process.env.CIVIC_TEST_PGDATA ? 'needs CIVIC_TEST_PGDATA to restart PostgreSQL' : false }, async () => {
+  const server = await spawnServer(env);
+  try {
+    assert.equal((await callApi(server.origin, 'POST', '/rounds/token-round/ballots', { body: await ballotFor('restart-1') })).status, 201);
+    pgCtl('stop');
+    let down;
+    try {
+      down = await callApi(server.origin, 'POST', '/rounds/token-round/ballots', { body: await ballotFor('restart-2') });
+      assert.equal(down.status, 503);
+      assert.match(down.headers.get('retry-after') ?? '', /^\d+$/);
+      assert.match(down.body.detail, /briefly unavailable/);
+      assert.equal((await callApi(server.origin, 'GET', '/receipts/anything')).status, 503);
+    } finally {
+      pgCtl('start');
+    }
+    let status = 0;
+    for (let attempt = 0; attempt < 50 && status !== 201; attempt++) {
+      status = (await callApi(server.origin, 'POST', '/rounds/token-round/ballots', { body: await ballotFor('restart-2') })).status;
+      if (status !== 201) await new Promise((wait) => setTimeout(wait, 200));
+    }
+    assert.equal(status, 201, 'the same voter votes once PostgreSQL is back');
+    assert.equal(server.child.exitCode, null, 'the server kept running');
+  } finally {
+    await server.kill();
+  }
+});
+
+test('two server processes on one PostgreSQL keep one ballot per voter and one answer per key', { skip: POSTGRES_URL ? false : 'PostgreSQL only' }, async () => {
+  const [first, second] = await Promise.all([spawnServer(env), spawnServer(env)]);
+  try {
+    for (let i = 0; i < 10; i++) {
+      const sameVoter = await Promise.all([first, second].map(async (server) => (await callApi(server.origin, 'POST', '/rounds/token-round/ballots', { body: await ballotFor(`twin-${i}`) })).status));
+      assert.deepEqual(sameVoter.sort(), [201, 409], `voter twin-${i}`);
+      const key = newKey();
+      const body = await ballotFor(`keyed-${i}`);
+      const sameKey = await Promise.all([first, second].map((server) => callApi(server.origin, 'POST', '/rounds/token-round/ballots', { body, key })));
+      assert.deepEqual(sameKey.map((answer) => answer.status).sort(), [200, 201], `key ${i}`);
+      assert.deepEqual(sameKey[0]!.body, sameKey[1]!.body, 'the same receipt');
+    }
+  } finally {
+    await Promise.all([first.kill(), second.kill()]);
+  }
+});
