@@ -82,6 +82,9 @@ export async function handleScripted(store, req, res, prefix) {
 export async function startScriptedServer({ prefix = '/' } = {}) {
   const store = createScriptStore();
   const server = createServer((req, res) => {
+    // One connection per request: scripted answers reset and truncate connections, and a client that
+    // reused a kept-alive one the server had just closed would fail with ECONNRESET, not the case's answer.
+    res.shouldKeepAlive = false;
     handleScripted(store, req, res, prefix)
       .then((handled) => {
         if (!handled) sendJson(res, 404, { title: 'Outside the scripted prefix' });
