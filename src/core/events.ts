@@ -1,5 +1,5 @@
 import type { CivicError } from '../client/client.js';
-import type { Receipt, SubmissionReceipt } from '../domain/types.js';
+import type { Proposal, Receipt, SubmissionReceipt } from '../domain/types.js';
 
 /** Every event the elements fire, with the type of its `detail`. */
 export interface CivicEventMap {
@@ -7,6 +7,8 @@ export interface CivicEventMap {
   'civic-feedback-submitted': SubmissionReceipt;
   'civic-simulation-submitted': SubmissionReceipt;
   'civic-selection-change': { roundId: string; selections: unknown };
+  /** A resident opened a proposal (its title); cancelable, so a host can show it in place of following its link. */
+  'civic-proposal-select': { proposal: Proposal };
   'civic-error': CivicError;
 }
 
@@ -18,6 +20,7 @@ declare global {
     'civic-feedback-submitted': CustomEvent<SubmissionReceipt>;
     'civic-simulation-submitted': CustomEvent<SubmissionReceipt>;
     'civic-selection-change': CustomEvent<CivicEventMap['civic-selection-change']>;
+    'civic-proposal-select': CustomEvent<CivicEventMap['civic-proposal-select']>;
     'civic-error': CustomEvent<CivicError>;
   }
 }
