@@ -42,7 +42,8 @@ export function sanitizeHtml(html: string): DocumentFragment {
       block.replaceWith(paragraph);
     }
   }
-  return purify.sanitize(parsed.body, {
+  // DOMPurify parses the text again itself: it sanitises only what it parsed.
+  return purify.sanitize(parsed.body.innerHTML, {
     ALLOWED_TAGS,
     ALLOWED_ATTR,
     ALLOW_DATA_ATTR: false,

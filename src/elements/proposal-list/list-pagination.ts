@@ -1,6 +1,6 @@
 /**
  * The list's pages, as the GOV.UK pagination pattern shows them: previous, numbers with gaps, next.
- * The arrows are mirrored characters, so they point the right way right to left.
+ * The arrows (in the styles) are mirrored characters, so they point the right way right to left.
  */
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
@@ -29,7 +29,7 @@ export function renderPagination(current: number, pages: number, locale: string,
   return html`<nav class="pagination" part="pagination" aria-label=${msg('Pages of proposals')}>
     ${current > 1
       ? html`<button type="button" class="link-button pagination__previous" part="page-button" @click=${() => go(current - 1)}>
-          <span aria-hidden="true">‹</span> ${msg('Previous page')}
+          ${msg('Previous page')}
         </button>`
       : nothing}
     <ul class="pagination__list">
@@ -50,7 +50,7 @@ export function renderPagination(current: number, pages: number, locale: string,
     </ul>
     ${current < pages
       ? html`<button type="button" class="link-button pagination__next" part="page-button" @click=${() => go(current + 1)}>
-          ${msg('Next page')} <span aria-hidden="true">›</span>
+          ${msg('Next page')}
         </button>`
       : nothing}
   </nav>`;

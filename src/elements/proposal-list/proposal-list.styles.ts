@@ -11,26 +11,21 @@ export const styles = css`
     gap: var(--_space-4);
   }
 
-  /* One column on a phone; from 40em the search box across the top and the selects side by side. */
+  /* The search box across the top, the selects side by side as room allows: one column on a phone. */
   .filters {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
+    display: flex;
+    flex-wrap: wrap;
     gap: var(--_space-3);
   }
 
-  @container (min-width: 40em) {
-    .filters {
-      grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
-    }
-
-    .field--search,
-    .hint {
-      grid-column: 1 / -1;
-    }
+  .field--search,
+  .hint {
+    flex-basis: 100%;
   }
 
   .field {
     display: flex;
+    flex: 1 1 12em;
     flex-direction: column;
     gap: var(--_space-1);
     min-inline-size: 0;
@@ -60,6 +55,11 @@ export const styles = css`
     outline: var(--_focus-width) solid var(--_color-focus);
     outline-offset: 0;
     box-shadow: inset 0 0 0 var(--_border-width-strong);
+  }
+
+  /* Options take the browser's small control font unless told otherwise. */
+  .select option {
+    font: inherit;
   }
 
   .hint {
@@ -132,6 +132,15 @@ export const styles = css`
 
   .pagination .link-button {
     min-block-size: var(--_tap-target);
+  }
+
+  /* Arrows are decoration, not words: nothing for screen readers to read out. */
+  .pagination__previous::before {
+    content: '‹\\00a0' / '';
+  }
+
+  .pagination__next::after {
+    content: '\\00a0›' / '';
   }
 
   .pagination__page {
