@@ -7,7 +7,9 @@ import { orderSeed } from '../src/domain/proposal-query/index.js';
 import type { Proposal, ProposalQuery } from '../src/domain/types.js';
 import type { CivicProposalList } from '../src/elements/proposal-list/proposal-list.js';
 import { ANNOUNCE_AFTER_MS } from '../src/elements/proposal-list/announcer.js';
+import { createRestClient } from '../src/client/rest/index.js';
 import { createMemoryClient, defaultSeed, type MemorySeed } from '../src/memory/index.js';
+import type { ReceivedRequest, ScriptedResponse } from './node/support/scripted-http.mjs';
 import { runConformance } from './support/conformance.js';
 
 const seed = defaultSeed();
@@ -348,5 +350,140 @@ describe('civic-proposal-list', () => {
     expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
     const first = cards(list)[0]!.getBoundingClientRect();
     expect(first.width).to.be.closeTo(320, 1);
+  });
+
+  describe('in the page’s URL', () => {
+    let start: string;
+    beforeEach(() => (start = location.href));
+    afterEach(() => history.replaceState(history.state, '', start));
+
+    const param = (name: string) => new URL(location.href).searchParams.get(name);
+    const back = async (list: CivicProposalList) => {
+      const popped = oneEvent(window, 'popstate');
+      history.back();
+      await popped;
+      await settled(list);
+    };
+
+    it('without sync-url, never touches the page’s address or history', async () => {
+      const entries = history.length;
+      const list = await listOf(createMemoryClient(seed), { 'page-size': '2' });
+      await choose(list, 'area-select', 'Ashcombe');
+      await typeSearch(list, 'a');
+      (list.shadowRoot!.querySelector('.pagination__next') as HTMLButtonElement).click();
+      await settled(list);
+      expect(location.href).to.equal(start);
+      expect(history.length).to.equal(entries);
+    });
+
+    it('keeps the filters, sort and page in the query string, and the back button brings each back', async () => {
+      const list = await listOf(createMemoryClient(seed), { 'sync-url': '', 'page-size': '2' });
+      expect(location.href, 'an untouched list adds nothing').to.equal(start);
+      await choose(list, 'area-select', 'Ashcombe');
+      await choose(list, 'sort-select', 'cost-desc');
+      const firstPage = ids(list);
+      (list.shadowRoot!.querySelector('.pagination__next') as HTMLButtonElement).click();
+      await settled(list);
+      expect([param('area'), param('sort'), param('page')]).to.deep.equal(['Ashcombe', 'cost-desc', '2']);
+      expect(param('wtr-session-id'), 'the page’s own parameters stay').to.equal(new URL(start).searchParams.get('wtr-session-id'));
+
+      await back(list);
+      expect(param('page')).to.equal(null);
+      expect(ids(list)).to.deep.equal(firstPage);
+      await back(list);
+      expect((part(list, 'sort-select') as HTMLSelectElement).value).to.equal('random');
+      await back(list);
+      expect((part(list, 'area-select') as HTMLSelectElement).value).to.equal('');
+      expect(part(list, 'count')!.textContent).to.contain('20 proposals');
+      expect(location.href).to.equal(start);
+    });
+
+    it('adds one history entry for a search, not one per letter', async () => {
+      // Earlier tests went back: an entry of our own drops the entries ahead, so the count is exact.
+      history.pushState(history.state, '', location.href);
+      const list = await listOf(createMemoryClient(seed), { 'sync-url': '' });
+      const entries = history.length;
+      await typeSearch(list, 'trees');
+      expect(param('q')).to.equal('trees');
+      expect(history.length).to.equal(entries + 1);
+    });
+
+    it('opens a shared link as it was shared', async () => {
+      const shared = new URL(start);
+      for (const [name, value] of Object.entries({ q: 'trees', area: 'Ashcombe', sort: 'title', page: '1' })) shared.searchParams.set(name, value);
+      history.replaceState(history.state, '', shared.href);
+      const list = await listOf(createMemoryClient(seed), { 'sync-url': '' });
+      expect((part(list, 'search') as HTMLInputElement).value).to.equal('trees');
+      expect((part(list, 'area-select') as HTMLSelectElement).value).to.equal('Ashcombe');
+      expect((part(list, 'sort-select') as HTMLSelectElement).value).to.equal('title');
+      expect(ids(list)).to.deep.equal(['ash-street-trees']);
+    });
+
+    it('puts a prefix before its parameter names, so two lists or the page’s own "page" do not clash', async () => {
+      const shared = new URL(start);
+      shared.searchParams.set('page', '7');
+      history.replaceState(history.state, '', shared.href);
+      const list = await listOf(createMemoryClient(seed), { 'sync-url': 'ideas-' });
+      expect(part(list, 'count')!.textContent, 'the page’s own "page" is not the list’s').to.contain('Page 1 of 2');
+      await choose(list, 'category-select', 'Play');
+      expect([param('ideas-category'), param('page')]).to.deep.equal(['Play', '7']);
+    });
+  });
+
+  it('gives the same results through the REST backend, over HTTP, as through the in-browser one', async () => {
+    // The steps a resident takes; each waits for the list to settle, so requests come one at a time.
+    const steps: Array<(list: CivicProposalList) => Promise<void>> = [
+      async () => {},
+      async (list) => {
+        (list.shadowRoot!.querySelector('.pagination__next') as HTMLButtonElement).click();
+        await settled(list);
+      },
+      async (list) => {
+        const input = part(list, 'search') as HTMLInputElement;
+        input.value = 'PARK';
+        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        await settled(list);
+      },
+      (list) => choose(list, 'sort-select', 'cost-asc'),
+      (list) => choose(list, 'area-select', 'Brindle Park'),
+      (list) => choose(list, 'category-select', 'Play'),
+      (list) => choose(list, 'sort-select', 'random'),
+    ];
+    const walk = async (client: CivicClient) => {
+      const list = await listOf(client, { 'page-size': '5' });
+      const seen: string[][] = [];
+      for (const step of steps) {
+        await step(list);
+        seen.push([part(list, 'count')!.textContent!.trim(), ...cards(list).map((card) => card.shadowRoot!.querySelector('[part~="base"]')!.textContent!.replace(/\s+/g, ' ').trim())]);
+      }
+      return seen;
+    };
+
+    const memory = createMemoryClient(seed);
+    const { client: recorded, queries } = recording(memory);
+    const inBrowser = await walk(recorded);
+
+    // The HTTP server answers each request with what the in-browser backend answered the same query.
+    const id = `list-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const script = async (name: string, responses: ScriptedResponse[]) => {
+      const answer = await fetch(`/test-api/__script/${name}`, { method: 'POST', body: JSON.stringify(responses) });
+      expect(answer.ok).to.equal(true);
+    };
+    await script(`${id}-round`, [{ json: await memory.getRound(ROUND) }]);
+    await script(`${id}-list`, await Promise.all(queries.map(async (query) => ({ json: await memory.listProposals(ROUND, query) }))));
+    const rest = createRestClient({
+      baseUrl: '/test-api',
+      retries: 0,
+      paths: { getRound: `/${id}-round/rounds/:id`, listProposals: `/${id}-list/rounds/:id/proposals` },
+    });
+    const overHttp = await walk(rest);
+    expect(overHttp).to.deep.equal(inBrowser);
+
+    // And the server was asked exactly what the in-browser backend was: the random order's seed included.
+    const asked: ReceivedRequest[] = await (await fetch(`/test-api/__received/${id}-list`)).json();
+    const asQuery = (request: ReceivedRequest) =>
+      Object.fromEntries([...new URLSearchParams(request.query)].map(([name, value]) => [name, ['page', 'pageSize', 'seed'].includes(name) ? Number(value) : value]));
+    expect(asked.map(asQuery)).to.deep.equal(queries.map((query) => JSON.parse(JSON.stringify(query))));
+    expect(queries.filter((query) => query.sort === 'random').every((query) => typeof query.seed === 'number')).to.equal(true);
   });
 });
