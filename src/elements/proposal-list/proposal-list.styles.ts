@@ -76,10 +76,10 @@ export const styles = css`
     font-weight: var(--_font-weight-bold);
   }
 
-  /* While new results load, the old ones stay, dimmed. */
+  /* While new results load, the old ones stay; dimmed only if the answer is slow, so a fast one never flickers. */
   .results[aria-busy='true'] .cards {
     opacity: 0.6;
-    transition: opacity var(--_duration);
+    transition: opacity var(--_duration) 300ms;
   }
 
   .cards {

@@ -15,6 +15,7 @@ import type { Proposal, ProposalPage, ProposalQuery, ProposalSort, Round } from 
 import { sharedStyles } from '../../styles/shared.js';
 import '../proposal-card/proposal-card.js';
 import { Announcer } from './announcer.js';
+import { CardRecycler } from './card-recycler.js';
 import { renderFilters } from './list-filters.js';
 import { renderPagination } from './list-pagination.js';
 import { DEFAULT_SORT, UrlSync, type ListState } from './list-state.js';
@@ -122,6 +123,7 @@ export class CivicProposalList extends CivicElement {
   @state() private shown?: Shown;
 
   private readonly identity = new ProposalIdentity();
+  private readonly recycler = new CardRecycler();
   private readonly announcer = new Announcer(this);
   /** Where to put focus once the results it is waiting for have rendered. */
   private focusAfterLoad?: 'count';
@@ -254,10 +256,11 @@ export class CivicProposalList extends CivicElement {
   }
 
   private renderCards(items: Proposal[], round: Round) {
+    const keys = this.recycler.assign(items.map((proposal) => proposal.id));
     return html`<ul class="cards" part="list" role="list">
       ${repeat(
         items,
-        (proposal) => proposal.id,
+        (_proposal, index) => keys[index],
         (proposal) => html`<li class="cards__item">
           <civic-proposal-card
             part="card"
