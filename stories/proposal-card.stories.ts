@@ -64,6 +64,12 @@ export const MessyRealText: Story = {
   </div>`,
 };
 
+/** A full description in HTML from a council's CMS, sanitised when a resident opens it with "Read more". */
+export const HtmlDescription: Story = { args: { 'proposal-id': 'ash-pocket-park' } };
+
+/** A plain-text description: its line breaks are its paragraphs. */
+export const PlainDescription: Story = { args: { 'proposal-id': 'bp-play' } };
+
 /** Right to left, as the page's `dir` sets it. */
 export const RightToLeft: Story = { globals: { direction: 'rtl' } };
 

@@ -454,7 +454,7 @@ describe('civic-proposal-list', () => {
       const seen: string[][] = [];
       for (const step of steps) {
         await step(list);
-        seen.push([part(list, 'count')!.textContent!.trim(), ...cards(list).map((card) => card.shadowRoot!.querySelector('[part~="base"]')!.textContent!.replace(/\s+/g, ' ').trim())]);
+        seen.push([(part(list, 'count') ?? part(list, 'empty'))!.textContent!.replace(/\s+/g, ' ').trim(), ...cards(list).map((card) => card.shadowRoot!.querySelector('[part~="base"]')!.textContent!.replace(/\s+/g, ' ').trim())]);
       }
       return seen;
     };

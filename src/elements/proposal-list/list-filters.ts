@@ -70,7 +70,7 @@ export function renderFilters(choices: FilterChoices) {
       </select>
     </div>
     ${state.sort === 'random'
-      ? html`<p id="sort-hint" class="hint" part="sort-hint">${msg('In random order, so that no proposal gets more attention by being first. You see the same order each time you come back.')}</p>`
+      ? html`<p id="sort-hint" class="hint" part="sort-hint">${msg('Shown in a random order, so that no proposal gets more attention by being first.')}</p>`
       : nothing}
   </form>`;
 }

@@ -18,17 +18,17 @@ export const styles = css`
     gap: var(--_space-3);
   }
 
-  .field--search,
-  .hint {
-    flex-basis: 100%;
-  }
-
   .field {
     display: flex;
     flex: 1 1 12em;
     flex-direction: column;
     gap: var(--_space-1);
     min-inline-size: 0;
+  }
+
+  .field--search,
+  .hint {
+    flex-basis: 100%;
   }
 
   .label {
@@ -136,11 +136,11 @@ export const styles = css`
 
   /* Arrows are decoration, not words: nothing for screen readers to read out. */
   .pagination__previous::before {
-    content: '‹\\00a0' / '';
+    content: '\\2039\\00a0' / '';
   }
 
   .pagination__next::after {
-    content: '\\00a0›' / '';
+    content: '\\00a0\\203a' / '';
   }
 
   .pagination__page {

@@ -23,6 +23,9 @@ import { ProposalIdentity } from './proposal-identity.js';
 import { countText, pageText } from './list-messages.js';
 import { styles } from './proposal-list.styles.js';
 
+/** What a host shows in a card's `actions` slot, made from its proposal: a DOM node, a Lit template, text, or `null` for nothing. */
+export type ActionsRenderer = (proposal: Proposal) => unknown;
+
 /** What the list shows: the round and one page of its proposals, from one backend. */
 interface Shown {
   client: CivicClient;
@@ -118,7 +121,7 @@ export class CivicProposalList extends CivicElement {
   @property({ type: Boolean }) selectable = false;
 
   /** What to show in each card's `actions` slot, from its proposal; see the class description. */
-  @property({ attribute: false }) renderActions?: (proposal: Proposal) => unknown;
+  @property({ attribute: false }) renderActions?: ActionsRenderer;
 
   @state() private shown?: Shown;
 
@@ -199,6 +202,7 @@ export class CivicProposalList extends CivicElement {
   /** The count as it is shown and announced: "12 proposals match", "Page 2 of 5". */
   private describe({ page, query }: Shown): string {
     const filtered = Boolean(query.q || query.area || query.category);
+    if (page.total === 0) return filtered ? msg('No proposals match') : msg('There are no proposals in this round yet.');
     const count = countText(page.total, filtered, this.resolvedLocale);
     const pages = Math.ceil(page.total / page.pageSize);
     return pages > 1 ? `${count}. ${pageText(page.page, pages, this.resolvedLocale)}` : count;
@@ -248,7 +252,7 @@ export class CivicProposalList extends CivicElement {
       ${failed
         ? renderError(this.loader.error, () => this.loader.reload())
         : html`<div class="results" aria-busy=${busy ? 'true' : 'false'}>
-            <p id="count" class="count" part="count" tabindex="-1">${this.describe(shown)}</p>
+            ${page.total > 0 ? html`<p id="count" class="count" part="count" tabindex="-1">${this.describe(shown)}</p>` : nothing}
             ${page.items.length ? this.renderCards(page.items, round) : this.renderEmpty(shown)}
             ${renderPagination(page.page, pages, this.resolvedLocale, (to) => this.goToPage(to))}
           </div>`}
