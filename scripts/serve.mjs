@@ -28,6 +28,7 @@ function fileFor(pathname) {
     ['/storybook/', 'storybook-static'],
     ['/civic-widgets.js', 'dist/civic-widgets.js'],
     ['/civic-widgets-memory.js', 'dist/civic-widgets-memory.js'],
+    ['/civic-widgets-sanitize.js', 'dist/civic-widgets-sanitize.js'],
     ['/', 'demo'],
   ];
   for (const [prefix, folder] of mounts) {

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/elements/proposal-list/proposal-list.js';
+import '../src/elements/provider/provider.js';
 import type { CivicClient } from '../src/client/client.js';
 import { VISITOR_SEED_KEY } from '../src/core/visitor-seed.js';
 import { orderSeed } from '../src/domain/proposal-query/index.js';
@@ -93,6 +94,13 @@ describe('civic-proposal-list', () => {
     // The round's currency, given to each card so that no card asks the backend again.
     expect(cards(list)[0]!.getAttribute('currency')).to.equal('GBP');
     await expect(list).to.be.accessible();
+  });
+
+  it('shows the round of the provider it sits in, when it names none', async () => {
+    const wrapper = await fixture(html`<civic-provider .client=${createMemoryClient(seed)} round=${ROUND}><civic-proposal-list></civic-proposal-list></civic-provider>`);
+    const list = wrapper.querySelector('civic-proposal-list')!;
+    await settled(list);
+    expect(cards(list)).to.have.length(12);
   });
 
   it('renders only the page it shows, however many proposals the round has', async () => {

@@ -90,7 +90,7 @@ interface Shown {
 export class CivicProposalList extends CivicElement {
   static override styles = [sharedStyles, styles];
 
-  /** The id of the round whose proposals to show. */
+  /** The id of the round whose proposals to show; the enclosing provider's round when not set. */
   @property({ reflect: true }) round?: string;
 
   /** The search text. Residents change it; set it to start with a search. */
@@ -140,8 +140,8 @@ export class CivicProposalList extends CivicElement {
   private readonly loader = new LoadController(this, {
     client: () => this.resolvedClient,
     args: () => {
-      if (!this.round) return msg('It needs a round attribute naming the round whose proposals to show.');
-      return [this.round, this.query()] as const;
+      const round = this.roundId;
+      return round ? ([round, this.query()] as const) : missingRound();
     },
     load: async (client, [roundId, query], signal) => {
       const known = this.shown?.client === client && this.shown.round.id === roundId ? this.shown.round : undefined;
@@ -151,6 +151,11 @@ export class CivicProposalList extends CivicElement {
     loadingLabel: () => msg('Loading proposals…'),
   });
 
+  /** The round in force: `round`, else the provider's. */
+  private get roundId(): string | undefined {
+    return this.round || this.provided?.round;
+  }
+
   /** The query the backend answers: the resident's choices, and their own seed for the random order. */
   private query(): ProposalQuery {
     const query: ProposalQuery = { page: Math.max(1, Math.trunc(this.page) || 1), pageSize: Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(this.pageSize) || 12)) };
@@ -159,7 +164,8 @@ export class CivicProposalList extends CivicElement {
     if (this.category) query.category = this.category;
     // A sort the backend does not know (a typo in the attribute) would only fail: the fair order instead.
     query.sort = PROPOSAL_SORTS.includes(this.sort) ? this.sort : DEFAULT_SORT;
-    if (query.sort === 'random' && this.round) query.seed = orderSeed(visitorSeed(), this.round);
+    const round = this.roundId;
+    if (query.sort === 'random' && round) query.seed = orderSeed(visitorSeed(), round);
     return query;
   }
 
@@ -230,8 +236,9 @@ export class CivicProposalList extends CivicElement {
   protected override render() {
     const client = this.resolvedClient;
     if (!client) return renderMissing(missingClientDetail());
-    if (!this.round) return renderMissing(msg('It needs a round attribute naming the round whose proposals to show.'));
-    const shown = this.shown?.client === client && this.shown.round.id === this.round ? this.shown : undefined;
+    const roundId = this.roundId;
+    if (!roundId) return renderMissing(missingRound());
+    const shown = this.shown?.client === client && this.shown.round.id === roundId ? this.shown : undefined;
     if (!shown) {
       if (this.loader.status === TaskStatus.ERROR) return renderError(this.loader.error, () => this.loader.reload());
       return renderLoading(msg('Loading proposals…'));
@@ -288,6 +295,10 @@ export class CivicProposalList extends CivicElement {
       <button type="button" class="link-button" part="clear-button" @click=${() => this.clearFilters()}>${msg('clear the filters')}</button>
     </p>`;
   }
+}
+
+function missingRound(): string {
+  return msg('It needs a round attribute naming the round whose proposals to show, or a civic-provider with a round.');
 }
 
 defineElement('civic-proposal-list', CivicProposalList);
