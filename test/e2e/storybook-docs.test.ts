@@ -66,12 +66,26 @@ async function openDocs(id: string): Promise<Page> {
   return page;
 }
 
-/** Until every card in the page's first story has rendered its proposal, not its loading message. */
+/**
+ * Until every element in the page's first story has rendered its data, not its loading message:
+ * every card and list, those inside another element's shadow root too (the list's cards). Plain
+ * JavaScript, like the monitor above.
+ */
+const firstStoryLoaded = `(() => {
+  const story = document.querySelector('.docs-story');
+  const shown = [];
+  const collect = (root) => {
+    for (const element of root.querySelectorAll('*')) {
+      if (element.localName.startsWith('civic-') && element.localName !== 'civic-provider') shown.push(element);
+      if (element.shadowRoot) collect(element.shadowRoot);
+    }
+  };
+  if (story) collect(story);
+  return shown.length > 0 && shown.every((element) => element.shadowRoot && element.shadowRoot.querySelector('[part~="base"]'));
+})()`;
+
 async function waitForFirstStoryLoaded(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const cards = [...(document.querySelector('.docs-story')?.querySelectorAll('civic-proposal-card') ?? [])];
-    return cards.length > 0 && cards.every((card) => card.shadowRoot?.querySelector('[part="base"]'));
-  });
+  await page.waitForFunction(firstStoryLoaded);
 }
 
 describe('Storybook Docs pages', () => {
