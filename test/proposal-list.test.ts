@@ -233,6 +233,8 @@ describe('civic-proposal-list', () => {
     await settled(list);
     expect(part(list, 'count')!.textContent!.trim()).to.equal('20 proposals. Page 2 of 4');
     expect(list.shadowRoot!.activeElement).to.equal(part(list, 'count'));
+    await new Promise((resolve) => setTimeout(resolve, ANNOUNCE_AFTER_MS * 1.5));
+    expect(part(list, 'announcement')!.textContent!.trim(), 'read where focus is, not announced twice').to.equal('');
     expect(ids(list)).to.have.length(5);
     expect(ids(list).some((id) => pageOne.includes(id))).to.equal(false);
     const current = list.shadowRoot!.querySelector('[aria-current="page"]')!;

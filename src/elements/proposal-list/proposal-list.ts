@@ -192,17 +192,18 @@ export class CivicProposalList extends CivicElement {
   }
 
   private show(loaded: Shown): void {
-    const previous = this.shown;
-    this.shown = loaded;
     const { page } = loaded;
     const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-    // A page past the end (a stale link, fewer matches than before): show the last one instead.
-    if (page.items.length === 0 && page.total > 0 && this.page > pages) {
+    // A page past the end (a stale link, fewer matches than before): the last one instead, with nothing shown meanwhile.
+    if (page.items.length === 0 && page.total > 0 && page.page > pages) {
       this.page = pages;
       this.urlSync.correct();
       return;
     }
-    if (previous && previous.round.id === loaded.round.id) this.announcer.resultsChanged(this.describe(loaded));
+    const previous = this.shown;
+    this.shown = loaded;
+    // After a move that puts focus on the count, the screen reader reads it there; no second announcement.
+    if (previous?.round.id === loaded.round.id && !this.focusAfterLoad) this.announcer.resultsChanged(this.describe(loaded));
   }
 
   /** The count as it is shown and announced: "12 proposals match", "Page 2 of 5". */
