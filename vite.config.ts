@@ -7,16 +7,29 @@ const dependencies = [/^lit($|\/)/, /^@lit\//, /^valibot$/, /^idb$/, /^dompurify
 /** The files a webmaster serves: minified for old phones, with source maps for whoever debugs them. */
 const servedFile = { outDir: 'dist', emptyOutDir: false, target: 'es2020', minify: true, sourcemap: true } as const;
 
+/** Files the single-file bundle loads on demand from beside itself, by the entry each is built from. */
+const besideBundle = [
+  // The in-browser backend, fetched only by pages with api="memory:".
+  { mode: 'memory', entry: 'src/memory/index.ts', file: 'civic-widgets-memory.js', loader: 'memory-loader' },
+  // DOMPurify and the allow-list, fetched only when a proposal's description is HTML.
+  { mode: 'sanitize', entry: 'src/core/sanitize-html.ts', file: 'civic-widgets-sanitize.js', loader: 'sanitizer-loader' },
+] as const;
+
 /**
  * `vite build --mode iife`: dist/civic-widgets.js, one minified file with Lit inside.
  * `vite build --mode memory`: dist/civic-widgets-memory.js, the in-browser backend the bundle loads for api="memory:".
+ * `vite build --mode sanitize`: dist/civic-widgets-sanitize.js, the HTML sanitiser the bundle loads for HTML descriptions.
  * `vite build --mode es`: dist/es/, ES modules mirroring src/ with dependencies left to the user's bundler.
  */
 export default defineConfig(({ mode }) => {
   if (mode === 'iife') {
     return {
       resolve: {
-        alias: [{ find: /^\.\/memory-loader\.js$/, replacement: fileURLToPath(new URL('src/core/memory-loader.iife.ts', import.meta.url)) }],
+        // Each loader's import() becomes a fetch of the file beside the bundle.
+        alias: besideBundle.map(({ loader }) => ({
+          find: new RegExp(`^(\\.{1,2}/)+(core/)?${loader}\\.js$`),
+          replacement: fileURLToPath(new URL(`src/core/${loader}.iife.ts`, import.meta.url)),
+        })),
       },
       build: {
         ...servedFile,
@@ -24,12 +37,12 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
-  if (mode === 'memory') {
-    // The in-browser backend beside the bundle, fetched only by pages with api="memory:".
+  const beside = besideBundle.find((file) => file.mode === mode);
+  if (beside) {
     return {
       build: {
         ...servedFile,
-        lib: { entry: 'src/memory/index.ts', formats: ['es'], fileName: () => 'civic-widgets-memory.js' },
+        lib: { entry: beside.entry, formats: ['es'], fileName: () => beside.file },
       },
     };
   }

@@ -1,6 +1,7 @@
 // npm run size: bytes a resident downloads, min+gzip (-9) and brotli, for the single-file bundle and
 // for each entry bundled alone with everything it imports up front (what a page using only it pays).
-// civic-widgets-memory.js, the demo backend, is fetched only by pages with api="memory:".
+// civic-widgets-memory.js, the demo backend, is fetched only by pages with api="memory:";
+// civic-widgets-sanitize.js, DOMPurify and its allow-list, only when a description is HTML.
 // Budgets (gzip bytes) live in package.json "sizeBudgets"; exceeding one fails the command.
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -41,6 +42,7 @@ const names = elementNames(pkg);
 const rows = [
   { name: 'civic-widgets.js', code: readFileSync('dist/civic-widgets.js') },
   { name: 'civic-widgets-memory.js', code: readFileSync('dist/civic-widgets-memory.js') },
+  { name: 'civic-widgets-sanitize.js', code: readFileSync('dist/civic-widgets-sanitize.js') },
 ];
 rows.push({ name: 'client', code: await bundleAlone('src/client/index.ts') });
 for (const name of names) rows.push({ name, code: await bundleAlone(`src/elements/${name}/${name}.ts`) });

@@ -11,3 +11,4 @@ export { formatMoney, formatNumber, formatDate, formatPercent } from './domain/f
 export { CivicProvider } from './elements/provider/provider.js';
 export { CivicProposalCard } from './elements/proposal-card/proposal-card.js';
 export { CivicFeedbackForm } from './elements/feedback-form/feedback-form.js';
+export { CivicProposalList, type ActionsRenderer } from './elements/proposal-list/proposal-list.js';

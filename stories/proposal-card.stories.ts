@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, waitFor } from 'storybook/test';
 import type { Proposal } from '../src/domain/types.js';
 import { defaultSeed } from '../src/memory/index.js';
 import '../src/elements/proposal-card/proposal-card.js';
@@ -63,6 +64,20 @@ export const MessyRealText: Story = {
     )}
   </div>`,
 };
+
+/** A full description in HTML from a council's CMS, sanitised when a resident opens it with "Read more" (opened here). */
+export const HtmlDescription: Story = {
+  args: { 'proposal-id': 'ash-pocket-park' },
+  play: async ({ canvasElement }) => {
+    const card = canvasElement.querySelector('civic-proposal-card')!;
+    await waitFor(() => expect(card.shadowRoot?.querySelector('[part~="read-more"]')).toBeTruthy());
+    card.shadowRoot!.querySelector<HTMLButtonElement>('[part~="read-more"]')!.click();
+    await waitFor(() => expect(card.shadowRoot!.querySelector('[part~="description"] li')).toBeTruthy());
+  },
+};
+
+/** A plain-text description: its line breaks are its paragraphs. */
+export const PlainDescription: Story = { args: { 'proposal-id': 'bp-play' } };
 
 /** Right to left, as the page's `dir` sets it. */
 export const RightToLeft: Story = { globals: { direction: 'rtl' } };

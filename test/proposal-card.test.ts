@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../src/elements/proposal-card/proposal-card.js';
 import { createMemoryClient, defaultSeed } from '../src/memory/index.js';
 import type { Proposal } from '../src/domain/types.js';
@@ -12,6 +13,8 @@ const pictured = seed.rounds[0]!.proposals.find((p) => p.imageUrl && p.imageAlt)
 function part(card: CivicProposalCard, name: string): HTMLElement | null {
   return card.shadowRoot!.querySelector(`[part~="${name}"]`);
 }
+
+const withoutUrl = (): Proposal => ({ ...pictured, url: null });
 
 async function cardFor(proposal: Proposal, attributes = '') {
   const card = await fixture<CivicProposalCard>(html`<civic-proposal-card .proposal=${proposal}></civic-proposal-card>`);
@@ -151,5 +154,183 @@ describe('civic-proposal-card', () => {
     const card = await fixture<CivicProposalCard>(html`<civic-proposal-card .client=${failingClient('network')} .proposal=${{ ...pictured, roundId: 'r1' }} @civic-error=${(event: Event) => errors.push(event)}></civic-proposal-card>`);
     await waitUntil(() => part(card, 'cost')!.textContent === '£48,000', 'never fell back', { timeout: 3000 });
     expect(errors).to.deep.equal([]);
+  });
+
+  describe('its full description', () => {
+    const described: Proposal = { ...pictured, descriptionFormat: 'text', description: 'First paragraph.\n\nSecond paragraph, with <script>window.cardPwned = 1</script> shown as text.' };
+    const hostileHtml =
+      '<h2>Plan</h2><p onclick="window.cardPwned=1">Safe <strong>bold</strong> and <em>emphasis</em>, <abbr title="Transport for London">TfL</abbr>.</p>' +
+      '<ul><li>one</li><li>two</li></ul>' +
+      '<p><a href="https://fernwick.example/plan" target="_blank" onmouseover="window.cardPwned=1">the plan</a> ' +
+      '<a href="javascript:window.cardPwned=1">a trap</a></p>' +
+      '<img src="x" onerror="window.cardPwned=1"><style>p{display:none}</style><form action="/steal"><input name="card"></form>' +
+      '<script>window.cardPwned=1</script><iframe src="/"></iframe><svg><circle r="5"></circle></svg><p style="color:red">styled</p>';
+
+    afterEach(() => delete (window as { cardPwned?: number }).cardPwned);
+
+    it('opens with "Read more" and folds with "Read less", keeping focus on the button', async () => {
+      const card = await cardFor(described);
+      const button = part(card, 'read-more') as HTMLButtonElement;
+      const region = part(card, 'description')!;
+      expect(button.textContent!.trim()).to.equal('Read more');
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(button.getAttribute('aria-controls')).to.equal(region.id);
+      expect(region.hidden).to.equal(true);
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await card.updateComplete;
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      expect(button.textContent!.trim()).to.equal('Read less');
+      expect(region.hidden).to.equal(false);
+      expect(region.textContent).to.contain('Second paragraph');
+      expect(card.shadowRoot!.activeElement, 'focus stays on the same button').to.equal(button);
+      await expect(card).to.be.accessible();
+      await sendKeys({ press: 'Space' });
+      await card.updateComplete;
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(region.hidden).to.equal(true);
+      expect(card.shadowRoot!.activeElement).to.equal(button);
+    });
+
+    it('shows a plain description as text, its line breaks as paragraphs and markup as characters', async () => {
+      const card = await cardFor(described);
+      (part(card, 'read-more') as HTMLButtonElement).click();
+      await card.updateComplete;
+      const region = part(card, 'description')!;
+      expect(region.querySelector('script')).to.equal(null);
+      expect(region.textContent).to.contain('<script>window.cardPwned = 1</script>');
+      expect(getComputedStyle(region).whiteSpace).to.equal('pre-line');
+      expect((window as { cardPwned?: number }).cardPwned).to.equal(undefined);
+    });
+
+    it('sanitises an HTML description: text, lists and safe links stay; images, styles, forms, scripts and handlers go', async () => {
+      const card = await cardFor({ ...pictured, description: hostileHtml, descriptionFormat: 'html' });
+      (part(card, 'read-more') as HTMLButtonElement).click();
+      const region = part(card, 'description')!;
+      await waitUntil(() => region.querySelector('ul'), 'the description never showed', { timeout: 4000 });
+      expect([...region.querySelectorAll('*')].map((el) => el.localName).sort()).to.deep.equal(
+        ['a', 'a', 'abbr', 'em', 'li', 'li', 'p', 'p', 'p', 'p', 'p', 'strong', 'ul'],
+      );
+      const [safe, trap] = [...region.querySelectorAll('a')];
+      expect(safe!.getAttribute('href')).to.equal('https://fernwick.example/plan');
+      expect(safe!.getAttribute('rel')).to.equal('noopener noreferrer');
+      expect(safe!.hasAttribute('target')).to.equal(false);
+      expect(trap!.hasAttribute('href'), 'a javascript: link loses its address').to.equal(false);
+      const attributes = [...region.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name));
+      expect(attributes.filter((name) => !['href', 'rel', 'title'].includes(name))).to.deep.equal([]);
+      expect(region.textContent, 'headings keep their words, as a paragraph').to.contain('Plan');
+      expect(region.textContent).to.contain('styled');
+      expect(region.textContent).not.to.contain('cardPwned');
+      region.querySelector('p')!.click();
+      safe!.dispatchEvent(new MouseEvent('mouseover'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((window as { cardPwned?: number }).cardPwned).to.equal(undefined);
+      await expect(card).to.be.accessible();
+    });
+
+    it('shows no "Read more" for a proposal without a description', async () => {
+      const card = await cardFor({ ...pictured, description: '  ' });
+      expect(part(card, 'read-more')).to.equal(null);
+    });
+
+    it('folds the description again when given another proposal', async () => {
+      const card = await cardFor(described);
+      (part(card, 'read-more') as HTMLButtonElement).click();
+      await card.updateComplete;
+      card.proposal = { ...described, id: 'another', description: 'Another text.' };
+      await card.updateComplete;
+      expect(part(card, 'read-more')!.getAttribute('aria-expanded')).to.equal('false');
+    });
+  });
+
+  describe('with real messy texts, from 280px to 1200px wide', () => {
+    // Real names from city rounds, and 60-letter words as Hungarian and Polish compounds run to.
+    const hungarian = 'Megszentségteleníthetetlenségeskedéseitekértközösségfejlesztés';
+    const polish = 'Konstantynopolitańczykowianeczkówprzeciwdziałaniubezdomnościpsów';
+    const widths = [280, 320, 480, 640, 800, 1200];
+    let messy: string[] = [];
+    before(async () => {
+      const texts: Array<{ text: string }> = await (await fetch('/test/fixtures/texts/pabulib_messy_project_texts.json')).json();
+      messy = texts.map((entry) => entry.text);
+    });
+
+    /** Every element of the card that sticks out of it, sideways. */
+    function overflowing(card: CivicProposalCard): string[] {
+      const base = part(card, 'base')!;
+      const box = base.getBoundingClientRect();
+      const out: string[] = [];
+      if (base.scrollWidth > base.clientWidth + 1) out.push(`the card scrolls (${base.scrollWidth} > ${base.clientWidth})`);
+      for (const element of base.querySelectorAll('*')) {
+        const rect = element.getBoundingClientRect();
+        if (rect.width && (rect.left < box.left - 1 || rect.right > box.right + 1)) out.push(`${element.localName}.${element.className}: ${Math.round(rect.left)}–${Math.round(rect.right)} outside ${Math.round(box.left)}–${Math.round(box.right)}`);
+      }
+      return out;
+    }
+
+    for (const dir of ['ltr', 'rtl']) {
+      it(`never overflows the card and wraps long words (${dir})`, async () => {
+        const proposals = messy.map((text, i) => ({
+          ...pictured,
+          id: `m${i}`,
+          title: i % 2 ? text : `${text} ${hungarian}`,
+          summary: `${messy[(i + 1) % messy.length]} ${polish}`,
+          area: messy[(i + 2) % messy.length]!,
+          categories: [messy[(i + 3) % messy.length]!, hungarian],
+          cost: 121_934_100 + i,
+          supporters: 1_234_567,
+          description: `${polish} ${text}`,
+          imageUrl: i % 3 ? pictured.imageUrl : null,
+        }));
+        const wrapper = await fixture<HTMLElement>(html`<div dir=${dir}></div>`);
+        for (const width of widths) {
+          wrapper.style.inlineSize = `${width}px`;
+          for (const proposal of proposals) {
+            const card = document.createElement('civic-proposal-card');
+            card.proposal = proposal;
+            card.currency = 'PLN';
+            wrapper.replaceChildren(card);
+            await card.updateComplete;
+            (part(card, 'read-more') as HTMLButtonElement).click();
+            await card.updateComplete;
+            expect(overflowing(card), `${width}px, "${proposal.title.slice(0, 40)}"`).to.deep.equal([]);
+          }
+        }
+      });
+    }
+
+    it('lays the details out beside their labels when there is room, above them when narrow', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div style="inline-size: 280px"><civic-proposal-card .proposal=${pictured}></civic-proposal-card></div>`);
+      const card = wrapper.firstElementChild as CivicProposalCard;
+      await card.updateComplete;
+      const label = () => part(card, 'details')!.querySelector('dt')!.getBoundingClientRect();
+      const value = () => part(card, 'cost')!.getBoundingClientRect();
+      expect(value().top, 'narrow: the cost under its label').to.be.at.least(label().bottom - 1);
+      wrapper.style.inlineSize = '600px';
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(value().left, 'wide: the cost beside its label').to.be.at.least(label().right);
+    });
+  });
+
+  it('fires a cancelable civic-proposal-select when its title is opened, leaving modified clicks to the browser', async () => {
+    const card = await cardFor({ ...pictured, url: 'https://fernwick.example/ideas/1' });
+    const link = part(card, 'title')!.querySelector('a')!;
+    const heard = oneEvent(card, 'civic-proposal-select');
+    card.addEventListener('civic-proposal-select', (event) => event.preventDefault(), { once: true });
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button: 0 });
+    link.dispatchEvent(click);
+    expect(((await heard) as CustomEvent).detail.proposal.id).to.equal(pictured.id);
+    expect(click.defaultPrevented, 'the host kept the page').to.equal(true);
+    let fired = false;
+    card.addEventListener('civic-proposal-select', () => (fired = true));
+    const newTab = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button: 0, ctrlKey: true });
+    link.addEventListener('click', (event) => event.preventDefault(), { once: true });
+    link.dispatchEvent(newTab);
+    expect(fired, 'a ctrl-click opens a new tab and is not a selection').to.equal(false);
+    const plain = await cardFor(withoutUrl());
+    expect(part(plain, 'title')!.querySelector('button'), 'no button unless selectable').to.equal(null);
+    plain.selectable = true;
+    await plain.updateComplete;
+    expect(part(plain, 'title')!.querySelector('button')).to.exist;
+    await expect(plain).to.be.accessible();
   });
 });

@@ -76,14 +76,14 @@ describe('REST client in the browser', () => {
     const client = clientFor(id);
 
     expect(await client.getRound('BO.D16.5/23')).to.deep.equal(round);
-    const page = await client.listProposals('r1', { area: 'Bieńczyce', category: 'zieleń', q: 'park & ride', sort: 'cost-asc', page: 2, pageSize: 1 });
+    const page = await client.listProposals('r1', { area: 'Bieńczyce', category: 'zieleń', q: 'park & ride', sort: 'random', seed: 4_294_967_295, page: 2, pageSize: 1 });
     expect(page).to.deep.equal({ items: [proposal], total: 31, page: 2, pageSize: 1 });
 
     const [first, second] = await received(id);
     expect(first!.path).to.equal('/rounds/BO.D16.5%2F23');
     expect(second!.path).to.equal('/rounds/r1/proposals');
     const query = new URLSearchParams(second!.query);
-    expect(Object.fromEntries(query)).to.deep.equal({ area: 'Bieńczyce', category: 'zieleń', q: 'park & ride', sort: 'cost-asc', page: '2', pageSize: '1' });
+    expect(Object.fromEntries(query)).to.deep.equal({ area: 'Bieńczyce', category: 'zieleń', q: 'park & ride', sort: 'random', seed: '4294967295', page: '2', pageSize: '1' });
   });
 
   it('asks for results by rule and URL-encodes ids, so a pabulib id with a slash reaches its own route', async () => {

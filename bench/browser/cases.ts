@@ -2,5 +2,6 @@
 import { serveBenchmarks } from './harness.js';
 import { proposalCardBenchmarks } from './proposal-card.bench.js';
 import { feedbackFormBenchmarks } from './feedback-form.bench.js';
+import { proposalListBenchmarks } from './proposal-list.bench.js';
 
-serveBenchmarks([...proposalCardBenchmarks, ...feedbackFormBenchmarks]);
+serveBenchmarks([...proposalCardBenchmarks, ...proposalListBenchmarks, ...feedbackFormBenchmarks]);

@@ -2,7 +2,7 @@
  * The server's own pages: the demo pages at `/`, the bundle at `/civic-widgets.js`, Storybook's
  * build at `/storybook/`. Files only from those folders, never above them.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { existsSync, createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem, notFound, sendProblem } from './problems.js';
@@ -29,10 +29,14 @@ export const STORYBOOK_CSP = "default-src 'self'; script-src 'self' 'unsafe-inli
 
 /** URL path to a file inside one of the served folders, or null. */
 function fileFor(root: string, pathname: string): string | null {
+  // The bundle and the files it fetches on demand beside itself (civic-widgets-memory.js, -sanitize.js…).
+  const builtFile = /^\/(civic-widgets(?:-[a-z]+)?\.js(?:\.map)?)$/.exec(pathname)?.[1];
+  if (builtFile) {
+    const file = resolve(root, 'dist', builtFile);
+    return existsSync(file) ? file : null;
+  }
   const mounts: Array<[string, string]> = [
     ['/storybook/', 'storybook-static'],
-    ['/civic-widgets.js', 'dist/civic-widgets.js'],
-    ['/civic-widgets-memory.js', 'dist/civic-widgets-memory.js'],
     ['/', 'demo'],
   ];
   for (const [prefix, folder] of mounts) {

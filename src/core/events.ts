@@ -1,5 +1,5 @@
 import type { CivicError } from '../client/client.js';
-import type { FeedbackResponse, Receipt, SubmissionReceipt } from '../domain/types.js';
+import type { FeedbackResponse, Proposal, Receipt, SubmissionReceipt } from '../domain/types.js';
 
 /** The council has a resident's feedback: its receipt, and the response as sent (answers, proposal, context). */
 export interface FeedbackSubmitted {
@@ -13,6 +13,8 @@ export interface CivicEventMap {
   'civic-feedback-submitted': FeedbackSubmitted;
   'civic-simulation-submitted': SubmissionReceipt;
   'civic-selection-change': { roundId: string; selections: unknown };
+  /** A resident opened a proposal (its title); cancelable, so a host can show it in place of following its link. */
+  'civic-proposal-select': { proposal: Proposal };
   'civic-error': CivicError;
 }
 
@@ -24,6 +26,7 @@ declare global {
     'civic-feedback-submitted': CustomEvent<FeedbackSubmitted>;
     'civic-simulation-submitted': CustomEvent<SubmissionReceipt>;
     'civic-selection-change': CustomEvent<CivicEventMap['civic-selection-change']>;
+    'civic-proposal-select': CustomEvent<CivicEventMap['civic-proposal-select']>;
     'civic-error': CustomEvent<CivicError>;
   }
 }

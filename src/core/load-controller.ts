@@ -63,6 +63,11 @@ export class LoadController<A extends readonly unknown[], T> {
     return this.task.status;
   }
 
+  /** Why the last load failed, when it did. */
+  get error(): CivicError | undefined {
+    return this.task.status === TaskStatus.ERROR ? (this.task.error as CivicError) : undefined;
+  }
+
   /** Load again, e.g. after a failure or when the resident asks for fresh data. */
   reload(): void {
     void this.task.run();

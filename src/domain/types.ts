@@ -156,6 +156,12 @@ export interface ProposalQuery {
   /** Free text matched against title and summary. */
   q?: string;
   sort?: ProposalSort;
+  /**
+   * For `sort: 'random'`: the order's seed, a whole number from 0 to 4294967295. One visitor sends
+   * the same seed for a round on every page and visit, so their order stays put; without it the
+   * backend uses its own.
+   */
+  seed?: number;
   /** 1-based. */
   page?: number;
   pageSize?: number;

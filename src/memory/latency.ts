@@ -12,8 +12,13 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw abortedError();
 }
 
-/** Resolves after `ms`, or rejects with `CivicError('aborted')` as soon as `signal` aborts. */
+/**
+ * Resolves after `ms`, or rejects with `CivicError('aborted')` as soon as `signal` aborts. With no
+ * latency asked for, it resolves at once: a timer would put every answer a task later, and a list
+ * filtered as the resident types would miss the frame it could have been painted in.
+ */
 export async function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (ms <= 0) return;
   try {
     await sleep(ms, signal);
   } catch {

@@ -31,6 +31,19 @@ const host = css`
     display: none;
   }
 
+  /* A page's universal rule (* { line-height: 1 }) lands on the host itself and beats :host, so the
+     top of the shadow tree sets the element's text style again for everything inside. */
+  :host > * {
+    font-size: var(--_font-size);
+    font-weight: 400;
+    line-height: var(--_line-height);
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    white-space: normal;
+  }
+
   *,
   *::before,
   *::after {
@@ -130,6 +143,36 @@ const buttons = css`
     background: var(--_color-border);
   }
 
+  /* A button that reads as a link: "Read more", "clear the filters". */
+  .link-button {
+    display: inline;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    color: var(--_color-link);
+    background: none;
+    font: inherit;
+    text-align: start;
+    text-decoration: underline;
+    text-decoration-thickness: max(1px, 0.0625rem);
+    text-underline-offset: 0.1578em;
+    cursor: pointer;
+  }
+
+  .link-button:hover {
+    text-decoration-thickness: max(3px, 0.1875rem);
+  }
+
+  .link-button:focus-visible {
+    outline: var(--_focus-width) solid transparent;
+    color: var(--_color-focus-text);
+    background-color: var(--_color-focus);
+    box-shadow:
+      0 -2px var(--_color-focus),
+      0 4px var(--_color-focus-text);
+    text-decoration: none;
+  }
+
   .button[disabled],
   .button[aria-disabled='true'] {
     opacity: 0.5;
@@ -207,8 +250,13 @@ const preferences = css`
   @media (forced-colors: active) {
     :focus-visible,
     a:focus-visible,
-    .button:focus-visible {
+    .button:focus-visible,
+    .link-button:focus-visible {
       outline: var(--_focus-width) solid Highlight;
+    }
+
+    .link-button {
+      color: LinkText;
     }
 
     .button {

@@ -48,6 +48,7 @@ import { css } from 'lit';
  * @cssprop --civic-focus-width - Width of the focus outline.
  * @cssprop --civic-tap-target - Smallest height of a button or other control.
  * @cssprop --civic-duration - Length of transitions (none when the resident asks for reduced motion).
+ * @cssprop --civic-card-min-width - The narrowest a card may be in a grid of cards before the grid has one column fewer.
  */
 export const theme = css`
   :host {
@@ -89,6 +90,7 @@ export const theme = css`
     --_focus-width: var(--civic-focus-width, 3px);
     --_tap-target: var(--civic-tap-target, 44px);
     --_duration: var(--civic-duration, 150ms);
+    --_card-min-width: var(--civic-card-min-width, 16em);
   }
 
   @media (min-width: 40.0625em) {

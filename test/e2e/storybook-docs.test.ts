@@ -66,14 +66,26 @@ async function openDocs(id: string): Promise<Page> {
   return page;
 }
 
-/** Until every element in the page's first story (a card, a form…) has rendered its content, not its loading message. */
+/**
+ * Until every element in the page's first story (a card, a list, a form…) has rendered its content,
+ * not its loading message: those inside another element's shadow root too (the list's cards). Plain
+ * JavaScript, like the monitor above.
+ */
+const firstStoryLoaded = `(() => {
+  const story = document.querySelector('.docs-story');
+  const shown = [];
+  const collect = (root) => {
+    for (const element of root.querySelectorAll('*')) {
+      if (element.localName.startsWith('civic-') && element.localName !== 'civic-provider') shown.push(element);
+      if (element.shadowRoot) collect(element.shadowRoot);
+    }
+  };
+  if (story) collect(story);
+  return shown.length > 0 && shown.every((element) => element.shadowRoot && element.shadowRoot.childElementCount && !element.shadowRoot.querySelector('[part~="loading"]'));
+})()`;
+
 async function waitForFirstStoryLoaded(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const elements = [...(document.querySelector('.docs-story')?.querySelectorAll('*') ?? [])].filter(
-      (element) => element.localName.startsWith('civic-') && element.localName !== 'civic-provider',
-    );
-    return elements.length > 0 && elements.every((element) => element.shadowRoot?.childElementCount && !element.shadowRoot.querySelector('[part~="loading"]'));
-  });
+  await page.waitForFunction(firstStoryLoaded);
 }
 
 describe('Storybook Docs pages', () => {

@@ -219,6 +219,7 @@ test('a page, page size or sort that makes no sense is refused, naming the field
     [{ page: 0 }, 'page'],
     [{ page: 1.5 }, 'page'],
     [{ sort: 'newest' }, 'sort'],
+    [{ sort: 'random', seed: -1 }, 'seed'],
   ] as const) {
     const error = await civicError(client.listProposals('fernwick-2026', query as never));
     assert.equal(error.code, 'validation');

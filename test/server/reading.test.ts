@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { queryProposals } from '../../src/domain/proposal-query/index.js';
+import type { Proposal } from '../../src/domain/types.js';
 import { startTestServer, enc, type TestServer } from './support/server.js';
 import { LONG_ID, testSeed } from './support/seed.js';
 
@@ -53,6 +54,18 @@ test('ids of up to 200 characters, with slashes and accents, work in every path'
   assert.equal(longer.status, 400, 'an id longer than the contract allows');
   const far = await server.api('GET', `/rounds/${'y'.repeat(5_000)}`);
   assert.equal(far.status, 414, 'a path parameter longer than the router takes');
+});
+
+test('a visitor\'s fair random order is the one the seed says, the same on every page, as the in-browser backend gives it', async () => {
+  const page = async (seed: number, number: number) =>
+    (await server.api('GET', `/rounds/open-round/proposals?sort=random&seed=${seed}&pageSize=1&page=${number}`)).body.items.map((item: { id: string }) => item.id);
+  const all = (await server.api('GET', '/rounds/open-round/proposals?pageSize=100')).body.items as Proposal[];
+  for (const seed of [1, 2, 4_294_967_295]) {
+    const expected = queryProposals(all, { sort: 'random', seed, pageSize: 100 }, 0).items.map((item) => item.id);
+    const served = [...(await page(seed, 1)), ...(await page(seed, 2)), ...(await page(seed, 3))];
+    assert.deepEqual(served, expected.slice(0, 3), `seed ${seed}`);
+  }
+  assert.equal((await server.api('GET', '/rounds/open-round/proposals?sort=random&seed=-1')).status, 400);
 });
 
 test('results are published once a round has closed, and an admin sees them at any time', async () => {

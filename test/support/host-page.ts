@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 /** A 62.5% root font size, a universal reset and odd inherited text styles. */
 export const hostileStyles = `
   html { font-size: 62.5% !important; }
-  * { margin: 0; padding: 0; box-sizing: content-box; }
+  * { margin: 0; padding: 0; box-sizing: content-box; line-height: 1; }
   body { font: 10px/1 "Comic Sans MS", cursive; letter-spacing: 3px; word-spacing: 8px;
          text-transform: uppercase; text-align: right; text-indent: 40px; white-space: nowrap; color: #777; }
 `;
@@ -38,7 +38,10 @@ export function expectReadable(root: ShadowRoot): void {
     const style = getComputedStyle(element);
     const where = `${element.localName}.${element.className} "${element.textContent?.trim().slice(0, 30)}"`;
     expect(parseFloat(style.fontSize), `font size of ${where}`).to.be.at.least(16);
-    expect(parseFloat(style.lineHeight), `line height of ${where}`).to.be.at.least(parseFloat(style.fontSize) * 1.1 - 0.01);
+    // Chromium forces `normal` (about 1.15) on a select and its options; a page cannot lower it there.
+    if (style.lineHeight !== 'normal' || !(element instanceof HTMLSelectElement || element instanceof HTMLOptionElement)) {
+      expect(parseFloat(style.lineHeight), `line height of ${where}`).to.be.at.least(parseFloat(style.fontSize) * 1.1 - 0.01);
+    }
     expect(style.letterSpacing, `letter spacing of ${where}`).to.equal('normal');
     expect(style.textTransform, `text transform of ${where}`).to.equal('none');
   }

@@ -62,8 +62,8 @@ export function createRestClient(options: RestClientOptions): CivicClient {
     getRound: (roundId, request) => get('getRound', roundId, RoundSchema, 'round', request),
     listProposals: (roundId, query, request) =>
       get('listProposals', roundId, ProposalPageSchema, 'proposals of round', request, () => {
-        const { area, category, q, sort, page, pageSize } = query ?? {};
-        return { area, category, q, sort, page, pageSize };
+        const { area, category, q, sort, seed, page, pageSize } = query ?? {};
+        return { area, category, q, sort, seed, page, pageSize };
       }),
     getProposal: (proposalId, request) => get('getProposal', proposalId, ProposalSchema, 'proposal', request),
     submitBallot: (ballot, request) => post('submitBallot', 'roundId', ballot, ReceiptSchema, request),

@@ -1,5 +1,8 @@
 /** Listing proposals: filtering, sorting and paging, the same in the in-browser backend and on the server. */
 import type { Proposal, ProposalPage, ProposalQuery, ProposalSort } from '../types.js';
+import { isOrderSeed, MAX_ORDER_SEED, randomRank } from './random-order.js';
+
+export { MAX_ORDER_SEED, orderSeed } from './random-order.js';
 
 /** Proposals per page when the query gives no `pageSize`. */
 export const DEFAULT_PAGE_SIZE = 12;
@@ -26,7 +29,7 @@ export function foldForSearch(text: string): string {
 
 /** A query parameter out of range: which one, and what it must be. */
 export interface QueryProblem {
-  field: 'page' | 'pageSize' | 'sort';
+  field: 'page' | 'pageSize' | 'sort' | 'seed';
   expected: string;
 }
 
@@ -42,14 +45,31 @@ export function proposalQueryProblems(query: ProposalQuery): QueryProblem[] {
     problems.push({ field: 'pageSize', expected: `a whole number from 1 to ${MAX_PAGE_SIZE}` });
   }
   if (!PROPOSAL_SORTS.includes(sort)) problems.push({ field: 'sort', expected: `one of ${PROPOSAL_SORTS.join(', ')}` });
+  if (query.seed !== undefined && !isOrderSeed(query.seed)) problems.push({ field: 'seed', expected: `a whole number from 0 to ${MAX_ORDER_SEED}` });
   return problems;
+}
+
+/** Folded title and summary per proposal: a list filters the same proposals on every keystroke. */
+const foldedTexts = new WeakMap<Proposal, { source: string; folded: string }>();
+
+function searchableText(proposal: Proposal): string {
+  const source = `${proposal.title} ${proposal.summary}`;
+  let cached = foldedTexts.get(proposal);
+  // Compared with the text it was folded from, so a proposal edited in place is folded again.
+  if (cached?.source !== source) {
+    cached = { source, folded: foldForSearch(source) };
+    foldedTexts.set(proposal, cached);
+  }
+  return cached.folded;
 }
 
 /**
  * One page of proposals: filtered by area, category and text (every word of `q` in the title or
  * summary, ignoring case and accents; an empty filter filters nothing), sorted (by title unless
  * asked otherwise) and paged. Pure, so the server answers `GET /rounds/:id/proposals` with it and
- * the two backends cannot disagree. `randomSeed` makes `sort: 'random'` stable across pages.
+ * the two backends cannot disagree. `sort: 'random'` orders by the query's `seed` (one per visitor
+ * and round, so a resident sees the same order on every page and visit), or by `randomSeed`, the
+ * backend's own, when the query has none.
  * @throws {RangeError} naming the first of `proposalQueryProblems`; check them first.
  */
 export function queryProposals(proposals: readonly Proposal[], query: ProposalQuery, randomSeed: number): ProposalPage {
@@ -61,10 +81,10 @@ export function queryProposals(proposals: readonly Proposal[], query: ProposalQu
   const matches = proposals.filter((proposal) => {
     if (query.area && proposal.area !== query.area) return false;
     if (query.category && !proposal.categories.includes(query.category)) return false;
-    const text = words.length > 0 ? foldForSearch(`${proposal.title} ${proposal.summary}`) : '';
+    const text = words.length > 0 ? searchableText(proposal) : '';
     return words.every((word) => text.includes(word));
   });
-  matches.sort(comparator(sort, randomSeed));
+  matches.sort(comparator(sort, query.seed ?? randomSeed));
   return { items: matches.slice((page - 1) * pageSize, page * pageSize), total: matches.length, page, pageSize };
 }
 
@@ -80,13 +100,6 @@ function comparator(sort: ProposalSort, randomSeed: number): (a: Proposal, b: Pr
     case 'supporters':
       return (a, b) => (b.supporters ?? 0) - (a.supporters ?? 0) || byTitle(a, b);
     case 'random':
-      return (a, b) => shuffleRank(randomSeed, a.id) - shuffleRank(randomSeed, b.id) || byTitle(a, b);
+      return (a, b) => randomRank(randomSeed, a.id) - randomRank(randomSeed, b.id) || byTitle(a, b);
   }
-}
-
-/** FNV-1a of the seed and id: a fixed pseudo-random position per proposal for one seed. */
-function shuffleRank(seed: number, id: string): number {
-  let hash = 0x811c9dc5 ^ seed;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
 }

@@ -39,8 +39,47 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
+  .title .link-button {
+    font-weight: inherit;
+  }
+
   .summary {
     overflow-wrap: anywhere;
+  }
+
+  .read-more {
+    align-self: flex-start;
+  }
+
+  .description {
+    overflow-wrap: anywhere;
+  }
+
+  .description[hidden] {
+    display: none;
+  }
+
+  /* Line breaks in a plain description are its paragraphs. */
+  .description--text {
+    white-space: pre-line;
+  }
+
+  .description > * + *,
+  .description li + li {
+    margin-block-start: var(--_space-2);
+  }
+
+  .description ul,
+  .description ol {
+    padding-inline-start: var(--_space-4);
+  }
+
+  .description dt {
+    font-weight: var(--_font-weight-bold);
+  }
+
+  .description__loading {
+    color: var(--_color-text-secondary);
   }
 
   .tag {
@@ -51,6 +90,7 @@ export const styles = css`
     background: var(--_color-tag-background);
     font-size: var(--_font-size-small);
     line-height: 1.25;
+    overflow-wrap: anywhere;
   }
 
   .status {
@@ -70,10 +110,26 @@ export const styles = css`
     background: var(--_color-surface);
   }
 
+  /* Each label above its value in a narrow card, beside it from 20em: a long amount never overflows. */
   .details {
     display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: var(--_space-1) var(--_space-3);
+    grid-template-columns: minmax(0, 1fr);
+    column-gap: var(--_space-3);
+  }
+
+  .details dd + dt {
+    margin-block-start: var(--_space-2);
+  }
+
+  @container (min-width: 20em) {
+    .details {
+      grid-template-columns: max-content minmax(0, 1fr);
+      row-gap: var(--_space-1);
+    }
+
+    .details dd + dt {
+      margin-block-start: 0;
+    }
   }
 
   .details dt {

@@ -1,16 +1,18 @@
 import { msg } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Proposal, ProposalStatus } from '../../domain/types.js';
 import { CivicElement } from '../../core/civic-element.js';
 import { defineElement } from '../../core/define.js';
+import { emit } from '../../core/events.js';
 import { LoadController } from '../../core/load-controller.js';
 import { safeUrl } from '../../core/safe-url.js';
 import { formatMoney, formatNumber } from '../../domain/format.js';
 import { sharedStyles } from '../../styles/shared.js';
 import { styles } from './proposal-card.styles.js';
+import { DescriptionDisclosure } from './proposal-description.js';
 
 /**
  * @tagname civic-proposal-card
@@ -18,8 +20,16 @@ import { styles } from './proposal-card.styles.js';
  *
  * Give it `.proposal`, or a `proposal-id` to load (with `api` or inside a `<civic-provider>`).
  * Follows the card pattern: an `<article>` named by its heading, the title linking to the
- * proposal's page when it has one, details in a description list. Text from the backend is
- * isolated with `dir="auto"`, so an English title reads correctly on a right-to-left page.
+ * proposal's page when it has one, details in a description list. The full description is behind
+ * a "Read more" button (the WAI-ARIA disclosure pattern: `aria-expanded`, focus stays on the
+ * button); a description the backend marks `descriptionFormat: 'html'` is sanitised with DOMPurify
+ * (loaded then, not before) to paragraphs, text-level elements, lists and safe links. Every other
+ * text shows as text, never as markup. Text from the backend is isolated with `dir="auto"`, so an
+ * English title reads correctly on a right-to-left page.
+ *
+ * Opening the title fires `civic-proposal-select`; call `preventDefault()` on it to show the
+ * proposal in your own page instead of following its link. With `selectable`, a title without a
+ * link becomes a button that fires it.
  *
  * @slot actions - Buttons or links about this proposal, e.g. "Add to my vote".
  *
@@ -28,6 +38,8 @@ import { styles } from './proposal-card.styles.js';
  * @csspart title - The title (a heading).
  * @csspart status - The status tag.
  * @csspart summary - The short description.
+ * @csspart read-more - The "Read more" / "Read less" button.
+ * @csspart description - The full description.
  * @csspart details - The list of cost, area and supporters.
  * @csspart cost - The cost.
  * @csspart categories - The list of category tags.
@@ -41,6 +53,7 @@ import { styles } from './proposal-card.styles.js';
  * @cssprop --civic-color-tag-text - Text of category tags.
  * @cssprop --civic-color-success - Background of the "Funded" status.
  *
+ * @fires civic-proposal-select - The resident opened the proposal's title; `detail.proposal` is the proposal. Cancelable: `preventDefault()` keeps the page where it is.
  * @fires civic-error - Loading the proposal failed; `detail` is the `CivicError`.
  */
 export class CivicProposalCard extends CivicElement {
@@ -61,8 +74,13 @@ export class CivicProposalCard extends CivicElement {
   /** The heading level of the title (2 to 6), to fit the page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
+  /** Whether a title without a link of its own is a button that fires `civic-proposal-select`: set it when your page shows proposals itself. */
+  @property({ type: Boolean, reflect: true }) selectable = false;
+
   @state() private hasActions = false;
   @state() private imageFailed = false;
+
+  private readonly description = new DescriptionDisclosure(this);
 
   // `.proposal` wins over `proposal-id`: a card given its proposal loads at most its round's currency.
   private readonly loader = new LoadController(this, {
@@ -81,6 +99,15 @@ export class CivicProposalCard extends CivicElement {
     // The card is showing its proposal already; only the currency symbol is in question.
     announceFailure: ([what]) => what !== 'currency',
   });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const previous = changed.get('proposal');
+    if (changed.has('proposal') && previous?.id !== this.proposal?.id) {
+      this.description.reset();
+      this.imageFailed = false;
+    }
+  }
 
   private onActionsChange(event: Event) {
     this.hasActions = (event.target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0;
@@ -115,6 +142,7 @@ export class CivicProposalCard extends CivicElement {
           ${this.renderTitle(proposal)}
           <p class="tag status status--${proposal.status}" part="status">${statusLabel(proposal.status)}</p>
           ${proposal.summary ? html`<p class="summary" part="summary" dir="auto">${proposal.summary}</p>` : nothing}
+          ${this.description.render(proposal)}
           <dl class="details" part="details">
             <dt>${msg('Cost')}</dt>
             <dd class="cost" part="cost" aria-busy=${costPending ? 'true' : 'false'}>${costPending ? nothing : formatMoney(proposal.cost, currency, locale)}</dd>
@@ -139,9 +167,17 @@ export class CivicProposalCard extends CivicElement {
   private renderTitle(proposal: Proposal) {
     const url = safeUrl(proposal.url);
     const level = Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 3));
-    return html`<div class="title" part="title" role="heading" aria-level=${level} id="title" dir="auto">
-      ${url ? html`<a href=${ifDefined(url)}>${proposal.title}</a>` : proposal.title}
-    </div>`;
+    const open = (event: MouseEvent) => this.onOpen(event, proposal);
+    let title: unknown = proposal.title;
+    if (url) title = html`<a href=${ifDefined(url)} @click=${open}>${proposal.title}</a>`;
+    else if (this.selectable) title = html`<button type="button" class="link-button" @click=${open}>${proposal.title}</button>`;
+    return html`<div class="title" part="title" role="heading" aria-level=${level} id="title" dir="auto">${title}</div>`;
+  }
+
+  private onOpen(event: MouseEvent, proposal: Proposal) {
+    // A click with a modifier opens the link in a new tab or window: that is the resident's choice, not a selection.
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    if (!emit(this, 'civic-proposal-select', { proposal }, { cancelable: true })) event.preventDefault();
   }
 }
 

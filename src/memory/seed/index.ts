@@ -1,4 +1,5 @@
 import { parkConsultation } from './consultation.js';
+import { withDescriptions } from './descriptions.js';
 import { feedbackForm } from './forms.js';
 import { neighbourhoodRounds } from './rounds.js';
 import { budgetSimulation } from './simulation.js';
@@ -18,7 +19,7 @@ const DAY = 86_400_000;
 export function defaultSeed(now: Date = new Date()): MemorySeed {
   const at = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
   return {
-    rounds: neighbourhoodRounds(at),
+    rounds: withDescriptions(neighbourhoodRounds(at)),
     simulations: [budgetSimulation()],
     forms: [feedbackForm(), parkConsultation()],
   };
