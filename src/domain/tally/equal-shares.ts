@@ -37,14 +37,16 @@ export function equalShares(election: PreparedElection, settings: EqualSharesSet
     throw new TallyError(`add1Options must list any of ${ADD1_OPTIONS.join(', ')}, got ${JSON.stringify(add1Options)}`);
   }
   const withAdd1 = completion === 'add1' || completion === 'add1-comparison';
-  const kept = withAdd1 ? add1(election, add1Unit, add1Options, count) : plainShare(election);
-  // Add1 skips most passes, so the pass it kept is run once more, to explain its outcome.
-  const explained = kept.share === undefined ? undefined : explainedPass(election, kept.share, count);
+  const raised = withAdd1 ? add1(election, add1Unit, add1Options, count) : undefined;
+  const { perVoterShare, share } = raised ?? equalSplit(election);
+  // The one pass that decides without Add1; with it, the pass Add1 kept, run once more (it skips
+  // most passes) to measure what explains its outcome.
+  const explained = share === undefined ? undefined : explainedPass(election, share, count);
   const winners = explained?.winners ?? [];
-  if (withAdd1 && winners.join() !== kept.winners.join()) {
-    throw new Error(`Add1 kept ${kept.winners.join()} at ${kept.perVoterShare} per voter, but a pass there funds ${winners.join()}`);
+  if (raised !== undefined && winners.join() !== raised.winners.join()) {
+    throw new Error(`Add1 kept proposals ${raised.winners.join()} at ${perVoterShare} per voter, but a pass there funds ${winners.join()}`);
   }
-  const details: EqualSharesDetails = { completion, perVoterShare: kept.perVoterShare };
+  const details: EqualSharesDetails = { completion, perVoterShare };
   if (withAdd1) details.add1Options = ADD1_OPTIONS.filter((option) => add1Options.includes(option));
   const explanations = explain(election, winners, explained?.details);
   if (completion !== 'add1-comparison' && completion !== 'none-comparison') return { winners, details, explanations };
@@ -56,10 +58,10 @@ export function equalShares(election: PreparedElection, settings: EqualSharesSet
   return greedyChosen ? { winners: byVotes.winners, details, explanations: byVotes.explanations } : { winners, details, explanations };
 }
 
-/** One pass with the real budget split equally among the ballots. */
-function plainShare(election: PreparedElection): { winners: number[]; perVoterShare: number; share?: VoterShare } {
-  if (election.ballotCount === 0) return { winners: [], perVoterShare: 0 };
-  return { winners: [], perVoterShare: election.budget / election.ballotCount, share: { numerator: election.budget, denominator: election.ballotCount } };
+/** The real budget split equally among the ballots; no share when there are none. */
+function equalSplit(election: PreparedElection): { perVoterShare: number; share?: VoterShare } {
+  if (election.ballotCount === 0) return { perVoterShare: 0 };
+  return { perVoterShare: election.budget / election.ballotCount, share: { numerator: election.budget, denominator: election.ballotCount } };
 }
 
 /** Why each proposal was or was not funded, from the kept pass's amounts (absent when nobody voted). */
