@@ -182,9 +182,7 @@ export class FloatMoney {
 
   /**
    * Before `pay`: how many voters pay something towards `project`, and the most one pays rounded up
-   * to whole minor units, proved from the error bounds (`Undecided` when they cannot be). Everyone
-   * paying the price pays something: supporters found short held less than the price, so it is
-   * more than 0.
+   * to whole minor units, proved from the error bounds (`Undecided` when they cannot be).
    */
   protected payments(project: number, side: Uint8Array, rest: number, restError: number, weight: number): { payers: number; largestShare: number } {
     const { money, error, size } = this;
