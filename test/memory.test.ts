@@ -17,6 +17,8 @@ const seed: MemorySeed = {
         status: 'open',
         rules: { kind: 'approval', maxLength: 2, maxSumCost: 50_000_00 },
         voterIdentity: 'code',
+        // Live, so that the tests see ballots counted while the round is open.
+        results: { rules: ['greedy'], live: true },
       },
       proposals: ['benches', 'trees', 'lights'].map((id) => ({ id, title: id, summary: '', cost: 10_000_00, categories: [], status: 'shortlisted' as const })),
       votingCodes: ['KIOSK-0001', 'KIOSK-0002'],

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { formatDate } from '../../src/domain/format.js';
 import { proposalQueryProblems, queryProposals } from '../../src/domain/proposal-query/index.js';
-import { effectiveStatus } from '../../src/domain/rounds.js';
+import { effectiveStatus, resultsRuleFor, resultsVisible } from '../../src/domain/rounds.js';
 import type { ProposalQuery, Round, TallyRule } from '../../src/domain/types.js';
 import type { AppContext } from '../context.js';
 import { isAdmin } from '../http/admin-auth.js';
@@ -66,10 +66,12 @@ export function roundRoutes(app: FastifyInstance, context: AppContext): void {
 
   operation(app, context, 'getResults', async (request, reply) => {
     const entry = await roundOr404(context, request.params.roundId!);
-    if (effectiveStatus(entry.round, now()) !== 'closed' && !isAdmin(context, request)) {
-      throw new HttpProblem(403, { type: 'results-not-published', title: 'Results are not published yet', detail: 'Results are published when voting closes.' });
+    const chosen = resultsRuleFor(entry.round, request.query.rule);
+    if ('error' in chosen) throw validationProblem(422, `No results by ${String(request.query.rule)} for this round`, [chosen.error]);
+    const visibility = resultsVisible(entry.round, now(), isAdmin(context, request));
+    if (!visibility.visible) {
+      throw new HttpProblem(403, { type: 'results-not-published', title: 'Results are not published yet', detail: visibility.detail });
     }
-    const rule = (request.query.rule as TallyRule | undefined) ?? 'greedy';
-    return sendJson(reply, 200, await context.results(entry, rule));
+    return sendJson(reply, 200, await context.results(entry, chosen.rule));
   });
 }

@@ -40,6 +40,12 @@ export interface RoundResultsSettings {
   rules: TallyRule[];
   /** Results are shown while the round is open, not only once it has closed. */
   live?: boolean;
+  /**
+   * Greedy only: a proposal needs at least this many votes to be funded (pabulib's
+   * `greedy-threshold`, META `min_project_score_threshold`). A proposal nobody voted for is never
+   * funded, whatever this says.
+   */
+  minVotes?: number;
 }
 
 export type ProposalStatus =

@@ -14,11 +14,11 @@ import { malformed, ownCopy, validationError } from './errors.js';
 import { delay, throwIfAborted } from './latency.js';
 import { proposalQueryProblems, queryProposals } from '../domain/proposal-query/index.js';
 import { results } from './results.js';
-import { effectiveStatus } from '../domain/rounds.js';
+import { effectiveStatus, resultsRuleFor, resultsVisible } from '../domain/rounds.js';
 import { formOf, indexSeed, simulationOf, voterKey, type RoundEntry } from './seed-index.js';
 import { createStore, DEFAULT_STORAGE_KEY, type MemoryState } from './store.js';
 import { validateBallot, validateFeedback, validateSelections, validateSimulation } from '../domain/rules/index.js';
-import type { Receipt, Round, SubmissionReceipt, TallyRule } from '../domain/types.js';
+import type { Receipt, Round, SubmissionReceipt } from '../domain/types.js';
 
 export type { MemorySeed, MemoryRoundSeed } from './seed/index.js';
 export { defaultSeed } from './seed/index.js';
@@ -36,8 +36,6 @@ export interface MemoryClientOptions {
   /** Fixes the order of `sort: 'random'`; by default each client picks its own, stable for its lifetime. */
   randomSeed?: number;
 }
-
-const RULES: readonly TallyRule[] = ['greedy', 'equal-shares'];
 
 /**
  * A complete in-browser `CivicClient` over `seed` (the Fernwick demo by default).
@@ -155,17 +153,21 @@ export function createMemoryClient(seed?: MemorySeed, options: MemoryClientOptio
         return { id, roundId, receivedAt };
       }),
 
-    getResults: (roundId, { signal, rule = 'greedy' } = {}) =>
+    getResults: (roundId, { signal, rule } = {}) =>
       answer(signal, () => {
         const entry = roundOf(roundId);
-        if (!RULES.includes(rule)) throw malformed('rule', `one of ${RULES.join(', ')}`);
+        const chosen = resultsRuleFor(entry.round, rule);
+        if ('error' in chosen) throw validationError(`No results by ${String(rule)} for round "${roundId}"`, [chosen.error]);
+        // The in-browser backend has no administrators: it shows what residents see.
+        const visibility = resultsVisible(entry.round, now(), false);
+        if (!visibility.visible) throw new CivicError('unauthorized', `The results of round "${roundId}" are not published yet`, { status: 403, detail: visibility.detail });
         const cast = store.load().ballots.filter((stored) => stored.roundId === roundId).map((stored) => stored.selections);
         // A stored ballot can predate a change to the seed; counting it would need proposals that are gone.
         const countable = cast.filter((selections) => validateSelections(entry.round.rules, selections, entry.proposals).length === 0);
         if (countable.length < cast.length) {
           console.warn(`civic-widgets: ${cast.length - countable.length} stored ballot(s) of round "${roundId}" no longer fit its rules or proposals and are not counted`);
         }
-        return results(entry, [...entry.ballots, ...countable], rule);
+        return results(entry, [...entry.ballots, ...countable], chosen.rule);
       }),
 
     getSimulation: (simulationId, { signal } = {}) => answer(signal, () => simulationOf(data, simulationId)),

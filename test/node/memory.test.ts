@@ -37,6 +37,8 @@ function round(id: string, fields: Partial<Round> = {}): Round {
     closesAt: null,
     status: 'open',
     rules: { kind: 'approval', maxLength: 2, maxSumCost: 1_000_00 },
+    // Live, so that tests can see ballots counted while the round is open.
+    results: { rules: ['greedy'], live: true },
     ...fields,
   };
 }
@@ -406,12 +408,13 @@ test('feedback needs its required answers and a given consent, within length and
 
 /* ---- results ---- */
 
-test('results of the closed demo round list every proposal with its votes, the winners with titles', async () => {
+test('results of the closed demo round come by its own rule, equal shares, and explain every proposal', async () => {
   const client = demo();
   const seed = defaultSeed(NOW).rounds[1]!;
   const results = await client.getResults('fernwick-2025');
-  assert.equal(results.rule, 'greedy');
+  assert.equal(results.rule, 'equal-shares');
   assert.equal(results.budget, seed.round.budget);
+  assert.equal(results.ballots, seed.ballots!.length);
   const counted = new Map(seed.proposals.map((p) => [p.id, 0]));
   for (const ballot of seed.ballots as string[][]) for (const id of ballot) counted.set(id, counted.get(id)! + 1);
   assert.deepEqual(results.proposals.map(({ id, votes }) => [id, votes]), [...counted]);
@@ -423,16 +426,54 @@ test('results of the closed demo round list every proposal with its votes, the w
   );
   assert.equal(results.spent, results.winners.reduce((sum, w) => sum + w.cost, 0));
   assert.ok(results.spent <= results.budget);
+  for (const proposal of results.proposals) {
+    assert.equal(proposal.explanation?.outcome, proposal.selected ? 'funded' : 'not-funded', proposal.id);
+  }
+  assert.equal(results.fundedChoices?.reduce((sum, group) => sum + group.voters, 0), seed.ballots!.length);
+  assert.deepEqual(results.equalShares?.completion, 'add1');
+  assert.equal((await client.getResults('fernwick-2025', { rule: 'greedy' })).rule, 'greedy');
 });
 
-test('results follow the rule asked for, and an unknown rule is refused', async () => {
+test('without results settings a round is counted by greedy, and asking for equal shares is refused naming the rule', async () => {
+  const client = createMemoryClient(oneRound({ status: 'closed', results: undefined }, { ballots: [['a'], ['a', 'b']] }));
+  const results = await client.getResults('r');
+  assert.equal(results.rule, 'greedy');
+  assert.deepEqual(results.winners.map((w) => w.id), ['a', 'b']);
+  const refused = await civicError(client.getResults('r', { rule: 'equal-shares' }));
+  assert.equal(refused.code, 'validation');
+  assert.equal(refused.status, 422);
+  assert.deepEqual(refused.fieldErrors.map(({ field, code }) => [field, code]), [['rule', 'rule-not-allowed']]);
+  assert.match(refused.detail ?? '', /shown by greedy, not equal-shares/);
+});
+
+test('an unknown rule is refused, naming the rule and the ones there are', async () => {
+  const error = await civicError(demo().getResults('fernwick-2025', { rule: 'borda' as never }));
+  assert.equal(error.status, 422);
+  assert.deepEqual(error.fieldErrors.map(({ field, code }) => [field, code]), [['rule', 'unknown-rule']]);
+  assert.match(error.detail ?? '', /greedy or equal-shares/);
+});
+
+test('results of an open round are not published until it closes, and the refusal says when', async () => {
   const client = demo();
-  assert.equal((await client.getResults('fernwick-2025', { rule: 'equal-shares' })).rule, 'equal-shares');
-  const error = await civicError(client.getResults('fernwick-2025', { rule: 'borda' as never }));
-  assert.equal(error.fieldErrors[0]?.field, 'rule');
+  const error = await civicError(client.getResults('fernwick-2026'));
+  assert.equal(error.code, 'unauthorized');
+  assert.equal(error.status, 403);
+  // The demo round closes 21 days after NOW, 1 March 2026 at 12:00 UTC.
+  assert.equal(error.detail, 'The results of “Fernwick Neighbourhood Fund 2026” will be published when voting closes, on 22 March 2026 at 12:00 UTC.');
+  const later = createMemoryClient(defaultSeed(NOW), { now: () => new Date('2026-03-22T12:00:00Z') });
+  assert.equal((await later.getResults('fernwick-2026')).rule, 'greedy');
 });
 
-test('a real pabulib round (Świecie 2023) served from memory counts the votes the file reports', async () => {
+test('live results are shown while the round is open, but not before it opens', async () => {
+  const seed = oneRound({ opensAt: '2026-03-10T09:00:00Z', closesAt: '2026-03-20T17:00:00Z', results: { rules: ['greedy'], live: true } });
+  const early = await civicError(createMemoryClient(seed, { now: () => NOW }).getResults('r'));
+  assert.equal(early.status, 403);
+  assert.match(early.detail ?? '', /when voting opens, on 10 March 2026 at 09:00 UTC\.$/);
+  const open = await createMemoryClient(seed, { now: () => new Date('2026-03-11T09:00:00Z') }).getResults('r');
+  assert.equal(open.ballots, 0);
+});
+
+test('a real pabulib round (Świecie 2023) served from memory counts the votes the file reports and funds what the city funded', async () => {
   const election = parsePabulib(readFileSync(new URL('../fixtures/pabulib/Poland_Swiecie_2023.pb', import.meta.url), 'utf8'));
   const round = { ...toRound(election, 'swiecie'), status: 'closed' as const };
   const proposals = toProposals(election, 'swiecie');
@@ -443,11 +484,14 @@ test('a real pabulib round (Świecie 2023) served from memory counts the votes t
     results.proposals.map(({ id, votes }) => [id, votes]),
     proposals.map((p) => [p.id, p.supporters]),
   );
-  // Greedy: by votes, each project that still fits. Świecie's one tie (119 votes) comes after
-  // the money has run out, so no tie-break rule changes this.
+  // The file's rule, equalshares/add1, is the round's own.
+  assert.equal(results.rule, 'equal-shares');
+  assert.deepEqual(results.winners.map((w) => w.id).sort(), proposals.filter((p) => p.status === 'funded').map((p) => p.id).sort());
+  // Greedy on request: by votes, each project that still fits. Świecie's one tie (119 votes) comes
+  // after the money has run out, so no tie-break rule changes this.
   let left = round.budget;
   const expected = [...proposals].sort((a, b) => b.supporters! - a.supporters!).filter((p) => p.cost <= left && (left -= p.cost) >= 0);
-  assert.deepEqual(results.winners.map((w) => w.id), expected.map((p) => p.id));
+  assert.deepEqual((await client.getResults('swiecie', { rule: 'greedy' })).winners.map((w) => w.id), expected.map((p) => p.id));
 });
 
 /* ---- copies, timing, aborts ---- */

@@ -169,6 +169,49 @@ describe('what the real fixtures say', () => {
   });
 });
 
+describe('how an imported round is counted, from META rule', () => {
+  const withRule = (name: string, meta: Record<string, string>) => {
+    const election = fixture(name);
+    return { ...election, meta: { ...election.meta, ...meta } };
+  };
+
+  test('the fixtures: equal shares (then greedy, to compare) for Assen and Świecie, greedy for the others, with Warszawa’s threshold', () => {
+    const settings = Object.fromEntries(fixtureNames.map((name) => [name.replace(/\.pb$/, ''), toRound(fixture(name)).results]));
+    assert.deepEqual(settings, {
+      Netherlands_Assen_2024: { rules: ['equal-shares', 'greedy'] },
+      Poland_Czestochowa_2024_Tysiaclecie: { rules: ['greedy'] },
+      Poland_Krakow_2020_Stare_Miasto: { rules: ['greedy'] },
+      Poland_Swiecie_2023: { rules: ['equal-shares', 'greedy'] },
+      Poland_Warszawa_2026_Wierzbno_Ksawerow: { rules: ['greedy'], minVotes: 30 },
+    });
+  });
+
+  test('every equal-shares variant gives equal shares; a rule the tally cannot compute, or none, leaves the default (greedy)', () => {
+    for (const rule of ['equalshares', 'equalshares-comparison', 'equalshares/add1-comparison']) {
+      assert.deepEqual(toRound(withRule('Poland_Swiecie_2023.pb', { rule })).results, { rules: ['equal-shares', 'greedy'] }, rule);
+    }
+    for (const rule of ['greedy-no-skip', 'unknown', '']) {
+      assert.equal(toRound(withRule('Poland_Swiecie_2023.pb', { rule })).results, undefined, rule);
+    }
+    assert.deepEqual(toRound(withRule('Poland_Swiecie_2023.pb', { rule: 'greedy-threshold', min_project_score_threshold: '30.5' })).results, { rules: ['greedy'], minVotes: 31 });
+  });
+
+  test('a greedy-threshold rule without a threshold it can read is refused, naming the key', () => {
+    assertPabulibError(() => toRound(withRule('Poland_Swiecie_2023.pb', { rule: 'greedy-threshold', min_project_score_threshold: '' })), 0, /min_project_score_threshold is missing/);
+    assertPabulibError(() => toRound(withRule('Poland_Swiecie_2023.pb', { rule: 'greedy-threshold', min_project_score_threshold: 'thirty' })), 0, /"thirty" is not a number/);
+  });
+
+  test('export writes the round’s own rule, so the file is counted the same way again', () => {
+    const election = fixture('Poland_Warszawa_2026_Wierzbno_Ksawerow.pb');
+    const round = toRound(election);
+    const written = fromElection(round, toProposals(election, round.id), toBallots(election, round.id));
+    assert.equal(written.meta.rule, 'greedy-threshold');
+    assert.equal(written.meta.min_project_score_threshold, '30');
+    assert.equal(fromElection({ ...round, results: { rules: ['equal-shares', 'greedy'] } }, [], []).meta.rule, 'equalshares/add1');
+    assert.equal(fromElection({ ...round, results: undefined }, [], []).meta.rule, undefined);
+  });
+});
+
 describe('line endings and layout', () => {
   const lf = `${SMALL.join('\n')}\n`;
 

@@ -214,6 +214,13 @@ describe('the comparison step', () => {
     assert.deepEqual(ids(compared), ['Y', 'X']);
     assert.deepEqual(compared.equalShares?.comparison, { prefersEqualShares: 4, prefersGreedy: 6, greedyChosen: true });
     assert.equal(compared.rule, 'equal-shares');
+    // The outcome is greedy's, and so are the reasons given for it.
+    assert.deepEqual(compared.explanations, {
+      Y: { outcome: 'funded', rule: 'greedy', order: 1, moneyLeft: 100 },
+      X: { outcome: 'funded', rule: 'greedy', order: 2, moneyLeft: 60 },
+      Z: { outcome: 'not-funded', reason: 'did-not-fit', moneyLeft: 0 },
+      W: { outcome: 'not-funded', reason: 'did-not-fit', moneyLeft: 0 },
+    });
   });
 
   test('keeps the equal-shares outcome when as many voters prefer it as prefer greedy', () => {

@@ -78,6 +78,13 @@ test('results are published once a round has closed, and an admin sees them at a
   const open = await server.api('GET', '/rounds/open-round/results');
   assert.equal(open.status, 403);
   assert.match(open.body.type, /\/results-not-published$/);
+  assert.match(open.body.detail, /will be published when voting closes, on 25 June 2026 at 12:00 UTC/);
+  const live = await server.api('GET', '/rounds/live-round/results');
+  assert.equal(live.status, 200, 'live results are shown while the round is open');
+  assert.equal(live.body.rule, 'equal-shares', 'without a rule, the round\'s own');
+  const notAllowed = await server.api('GET', '/rounds/live-round/results?rule=greedy');
+  assert.equal(notAllowed.status, 422);
+  assert.equal(notAllowed.body.errors[0].code, 'rule-not-allowed');
   const host = await server.api('GET', '/rounds/open-round/results', { headers: { authorization: 'Bearer the-host-sites-own-token' } });
   assert.equal(host.status, 403, 'another Authorization header is not an admin');
   assert.equal((await server.api('GET', '/rounds/open-round/results', { admin: true })).status, 200);

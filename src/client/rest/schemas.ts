@@ -129,7 +129,7 @@ export const RoundSchema = v.object({
   voterIdentity: absent(v.picklist(['open', 'code', 'token'])),
   areas: absent(list(Tag)),
   categories: absent(list(Tag)),
-  results: absent(v.object({ rules: v.pipe(v.array(Rule), v.minLength(1), v.maxLength(2)), live: absent(v.boolean()) })),
+  results: absent(v.object({ rules: v.pipe(v.array(Rule), v.minLength(1), v.maxLength(2)), live: absent(v.boolean()), minVotes: absent(Count) })),
 }) satisfies v.GenericSchema<unknown, Round>;
 
 /** `Proposal`: one project residents can vote for. */

@@ -1,6 +1,7 @@
 import type { Ballot, Proposal, ProposalStatus, Round } from '../types.js';
 import { trimPadding } from './csv.js';
 import { isoDate, metaValue, readRules, readVoteType } from './meta.js';
+import { resultsFromMeta } from './results-rule.js';
 import { currencyMinorDigits } from '../money.js';
 import type { PabulibElection, PabulibProject } from './types.js';
 import { PabulibError } from './types.js';
@@ -15,8 +16,11 @@ const AREA_COLUMNS = ['neighborhood', 'district', 'subunit', 'area'];
 /**
  * The election as a closed `Round`: rules from META (nothing dropped), budget, currency, dates as
  * ISO 8601 (`16.09.2023` → `2023-09-16`), title from META `description`, description from
- * `comment`, and the areas and categories its projects use.
+ * `comment`, the areas and categories its projects use, and how its results are counted from
+ * META `rule` (see `resultsFromMeta`).
  * @param id defaults to the name pabulib gives the file, e.g. `Poland_Swiecie_2023`.
+ * @throws {PabulibError} for META it cannot read, such as a `greedy-threshold` rule without a
+ *   readable `min_project_score_threshold`.
  */
 export function toRound(election: PabulibElection, id?: string): Round {
   const { meta } = election;
@@ -36,6 +40,8 @@ export function toRound(election: PabulibElection, id?: string): Round {
   const categories = distinct(election.projects.flatMap(projectCategories));
   if (areas.length > 0) round.areas = areas;
   if (categories.length > 0) round.categories = categories;
+  const results = resultsFromMeta(meta, round.rules.kind);
+  if (results !== undefined) round.results = results;
   return round;
 }
 

@@ -1,12 +1,14 @@
 import type { Ballot, MinorUnits, Proposal, Round } from '../types.js';
 import { pabulibDate, rulesToMeta } from './meta.js';
+import { resultsToMeta } from './results-rule.js';
 import { DEFAULT_CURRENCY_DIGITS, currencyMinorDigits, formatMinorUnits } from '../money.js';
 import type { PabulibElection, PabulibProject, PabulibVote } from './types.js';
 import { PabulibError } from './types.js';
 
 /**
  * A round, its proposals and its ballots as a pabulib election, ready for `writePabulib`: META
- * from the round (title → description, description → comment, rules → their pabulib keys),
+ * from the round (title → description, description → comment, rules → their pabulib keys,
+ * its own results rule → `rule`),
  * PROJECTS from the proposals (title → name, supporters → votes, categories → category,
  * funded / not-funded → selected, summary → description), VOTES numbered 1, 2, 3… in ballot
  * order. Dates keep only their day (`2025-03-01T09:00Z` → `01.03.2025`). Voter tokens and codes
@@ -34,6 +36,7 @@ export function fromElection(round: Round, proposals: Proposal[], ballots: Ballo
   if (opens !== null) meta.date_begin = opens;
   if (closes !== null) meta.date_end = closes;
   for (const [key, value] of rulesToMeta(rules, (amount, name) => money(amount, `round ${round.id} ${name}`))) meta[key] = value;
+  for (const [key, value] of resultsToMeta(round.results)) meta[key] = value;
   if (knownDigits !== undefined) meta.currency = round.currency.toUpperCase();
   if (round.description !== '') meta.comment = round.description;
 

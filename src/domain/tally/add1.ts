@@ -8,6 +8,8 @@ import { TallyError } from './types.js';
 export interface Add1Result {
   winners: number[];
   perVoterShare: number;
+  /** The kept pass's share as a fraction, to explain its outcome with; absent when nobody voted. */
+  share?: VoterShare;
 }
 
 /**
@@ -31,7 +33,7 @@ export function add1(election: PreparedElection, unit: number, options: readonly
     // Every raise fits, so raising could only end once every supported proposal is funded: do that
     // directly, at a share with which no supporter is ever short (their order is then by votes).
     const share = { numerator: supportedCost, denominator: 1 };
-    return { winners: fixedBudget(election, share, Number.POSITIVE_INFINITY, count).winners, perVoterShare: share.numerator };
+    return { winners: fixedBudget(election, share, Number.POSITIVE_INFINITY, count).winners, perVoterShare: share.numerator, share };
   }
   const ladder = shareLadder(election, unit, options.includes('integral'), supportedCost);
   const exhaustive = options.includes('exhaustive');
@@ -53,7 +55,7 @@ export function add1(election: PreparedElection, unit: number, options: readonly
   let plainRun = 0;
   let plainLeft = 0;
   for (;;) {
-    if (exhaustive && isExhaustive(election, run)) return { winners: run.winners, perVoterShare: ladder.value(step) };
+    if (exhaustive && isExhaustive(election, run)) return { winners: run.winners, perVoterShare: ladder.value(step), share: ladder.share(step) };
     // Every step up to `last` funds what `run` funds: the one-unit loop would walk through them.
     const last = proof?.holds ? Math.max(step, Math.min(step + proof.steps, ladder.overspends - 1)) : step;
     if (proof !== undefined) {
@@ -68,7 +70,7 @@ export function add1(election: PreparedElection, unit: number, options: readonly
       plainLeft = plainRun;
     } else if (plainLeft > 0) plainLeft -= 1;
     const next = pass(last + 1, plainLeft === 0);
-    if (next.overLimit || next.spent > budget) return { winners: run.winners, perVoterShare: ladder.value(last) };
+    if (next.overLimit || next.spent > budget) return { winners: run.winners, perVoterShare: ladder.value(last), share: ladder.share(last) };
     step = last + 1;
     run = next;
     proof = replay(run.certificate, step);

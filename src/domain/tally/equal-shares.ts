@@ -1,14 +1,17 @@
 import { add1 } from './add1.js';
-import { type ArithmeticCount, fixedBudget } from './fixed-budget.js';
-import { greedyWinners } from './greedy.js';
+import { type ArithmeticCount, type PassDetails, type VoterShare, explainedPass } from './fixed-budget.js';
+import { greedy } from './greedy.js';
 import type { PreparedElection } from './prepare.js';
+import type { ResultExplanation } from '../types.js';
 import type { Add1Option, EqualSharesCompletion, EqualSharesDetails } from './types.js';
 import { ADD1_OPTIONS, TallyError } from './types.js';
 
-/** The Method of Equal Shares' winners and how it reached them. */
+/** The Method of Equal Shares' winners, how it reached them, and why each proposal was or was not funded. */
 export interface EqualSharesResult {
   winners: number[];
   details: EqualSharesDetails;
+  /** By proposal number. */
+  explanations: ResultExplanation[];
 }
 
 /** How to complete the Method of Equal Shares; see `TallyOptions`. */
@@ -34,23 +37,45 @@ export function equalShares(election: PreparedElection, settings: EqualSharesSet
     throw new TallyError(`add1Options must list any of ${ADD1_OPTIONS.join(', ')}, got ${JSON.stringify(add1Options)}`);
   }
   const withAdd1 = completion === 'add1' || completion === 'add1-comparison';
-  const { winners, perVoterShare } = withAdd1 ? add1(election, add1Unit, add1Options, count) : plain(election, count);
+  const raised = withAdd1 ? add1(election, add1Unit, add1Options, count) : undefined;
+  const { perVoterShare, share } = raised ?? equalSplit(election);
+  // The one pass that decides without Add1; with it, the pass Add1 kept, run once more (it skips
+  // most passes) to measure what explains its outcome.
+  const explained = share === undefined ? undefined : explainedPass(election, share, count);
+  const winners = explained?.winners ?? [];
+  if (raised !== undefined && winners.join() !== raised.winners.join()) {
+    throw new Error(`Add1 kept proposals ${raised.winners.join()} at ${perVoterShare} per voter, but a pass there funds ${winners.join()}`);
+  }
   const details: EqualSharesDetails = { completion, perVoterShare };
   if (withAdd1) details.add1Options = ADD1_OPTIONS.filter((option) => add1Options.includes(option));
-  if (completion !== 'add1-comparison' && completion !== 'none-comparison') return { winners, details };
+  const explanations = explain(election, winners, explained?.details);
+  if (completion !== 'add1-comparison' && completion !== 'none-comparison') return { winners, details, explanations };
 
-  const greedy = greedyWinners(election);
-  const { prefersEqualShares, prefersGreedy } = countPreferences(election, winners, greedy);
+  const byVotes = greedy(election);
+  const { prefersEqualShares, prefersGreedy } = countPreferences(election, winners, byVotes.winners);
   const greedyChosen = prefersGreedy > prefersEqualShares;
   details.comparison = { prefersEqualShares, prefersGreedy, greedyChosen };
-  return { winners: greedyChosen ? greedy : winners, details };
+  return greedyChosen ? { winners: byVotes.winners, details, explanations: byVotes.explanations } : { winners, details, explanations };
 }
 
-/** One pass with the real budget split equally among the ballots. */
-function plain(election: PreparedElection, count?: ArithmeticCount): { winners: number[]; perVoterShare: number } {
-  if (election.ballotCount === 0) return { winners: [], perVoterShare: 0 };
-  const share = { numerator: election.budget, denominator: election.ballotCount };
-  return { winners: fixedBudget(election, share, Number.POSITIVE_INFINITY, count).winners, perVoterShare: election.budget / election.ballotCount };
+/** The real budget split equally among the ballots; no share when there are none. */
+function equalSplit(election: PreparedElection): { perVoterShare: number; share?: VoterShare } {
+  if (election.ballotCount === 0) return { perVoterShare: 0 };
+  return { perVoterShare: election.budget / election.ballotCount, share: { numerator: election.budget, denominator: election.ballotCount } };
+}
+
+/** Why each proposal was or was not funded, from the kept pass's amounts (absent when nobody voted). */
+function explain(election: PreparedElection, winners: readonly number[], details: PassDetails | undefined): ResultExplanation[] {
+  const position = new Map(winners.map((project, index) => [project, index]));
+  return election.supporters.map((list, project): ResultExplanation => {
+    const index = position.get(project);
+    if (index !== undefined) {
+      return { outcome: 'funded', rule: 'equal-shares', order: index + 1, payers: details?.payers[index] ?? 0, largestShare: details?.largestShare[index] ?? 0 };
+    }
+    if (list.totalWeight === 0) return { outcome: 'not-funded', reason: 'no-votes' };
+    const supporters = Array.from(list.groups).reduce((sum, group) => sum + (election.groups[group]?.size ?? 0), 0);
+    return { outcome: 'not-funded', reason: 'supporters-out-of-money', supporters, supportersMoney: details?.supportersMoney[project] ?? 0 };
+  });
 }
 
 /**

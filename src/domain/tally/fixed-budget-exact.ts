@@ -1,5 +1,5 @@
-import type { PreparedElection } from './prepare.js';
-import type { FixedBudgetRun, VoterShare } from './fixed-budget-types.js';
+import type { PreparedElection, Supporters } from './prepare.js';
+import type { FixedBudgetRun, PassDetails, VoterShare } from './fixed-budget-types.js';
 import { tieBreak } from './tie-break.js';
 
 /**
@@ -11,9 +11,10 @@ import { tieBreak } from './tie-break.js';
  * comparisons and no gcd is ever needed. A proposal's price is `p` per unit of weight (per
  * approval, per point): supporters who cannot pay `p × weight` pay everything they have, the
  * others pay exactly that, and together they pay the cost. The proposal with the lowest `p / cost`
- * (the highest "effective vote count" `cost / p`) is funded next.
+ * (the highest "effective vote count" `cost / p`) is funded next. With `explain`, the run carries
+ * the amounts that explain its outcome (`PassDetails`), rounded from the exact fractions.
  */
-export function fixedBudgetExact(election: PreparedElection, share: VoterShare, spendLimit: number): FixedBudgetRun {
+export function fixedBudgetExact(election: PreparedElection, share: VoterShare, spendLimit: number, explain = false): FixedBudgetRun {
   const { groups, supporters, costs } = election;
   let denominator = BigInt(share.denominator);
   const money = groups.map(() => BigInt(share.numerator));
@@ -24,6 +25,7 @@ export function fixedBudgetExact(election: PreparedElection, share: VoterShare, 
   const remaining = new Set(costs.map((_, project) => project).filter((project) => (supporters[project]?.totalWeight ?? 0) > 0));
   const winners: number[] = [];
   let spent = 0;
+  const details: PassDetails | undefined = explain ? { payers: [], largestShare: [], supportersMoney: costs.map(() => 0) } : undefined;
 
   interface Evaluation {
     project: number;
@@ -66,6 +68,22 @@ export function fixedBudgetExact(election: PreparedElection, share: VoterShare, 
     return { project, rest, weight, drained };
   };
 
+  /** Before paying: voters paying more than nothing, and the largest payment rounded up (minor units). */
+  const payments = ({ rest, weight, drained }: Evaluation, list: Supporters): { payers: number; largestShare: number } => {
+    let payers = 0;
+    let largestShare = 0n;
+    list.groups.forEach((group, entry) => {
+      // In units of 1 / (denominator × weight): the drained pay all they hold, the others the price per vote.
+      const paid = drained[entry] === 1 ? (money[group] as bigint) * weight : rest * BigInt(list.weights[entry] as number);
+      if (paid === 0n) return;
+      payers += election.groups[group]?.size ?? 0;
+      const scale = denominator * weight;
+      const rounded = (paid + scale - 1n) / scale;
+      if (rounded > largestShare) largestShare = rounded;
+    });
+    return { payers, largestShare: Number(largestShare) };
+  };
+
   const compareKeys = (a: number, b: number): number => {
     const left = (keyNumerator[a] as bigint) * (keyDenominator[b] as bigint);
     const right = (keyNumerator[b] as bigint) * (keyDenominator[a] as bigint);
@@ -93,6 +111,11 @@ export function fixedBudgetExact(election: PreparedElection, share: VoterShare, 
     // Pay: every voter's money moves to the denominator × weight, then supporters pay their part.
     const list = supporters[best.project];
     if (list === undefined) break;
+    if (details !== undefined) {
+      const { payers, largestShare } = payments(best, list);
+      details.payers.push(payers);
+      details.largestShare.push(largestShare);
+    }
     denominator *= best.weight;
     for (let group = 0; group < money.length; group += 1) money[group] = (money[group] as bigint) * best.weight;
     list.groups.forEach((group, entry) => {
@@ -103,5 +126,13 @@ export function fixedBudgetExact(election: PreparedElection, share: VoterShare, 
     spent += costs[best.project] ?? 0;
     if (spent > spendLimit) return { winners, spent, overLimit: true };
   }
-  return { winners, spent, overLimit: false };
+  if (details !== undefined) {
+    const funded = new Set(winners);
+    supporters.forEach((list, project) => {
+      if (funded.has(project) || list.totalWeight === 0) return;
+      const held = Array.from(list.groups).reduce((sum, group) => sum + (sizes[group] as bigint) * (money[group] as bigint), 0n);
+      details.supportersMoney[project] = Number(held / denominator);
+    });
+  }
+  return { winners, spent, overLimit: false, ...(details && { details }) };
 }

@@ -15,6 +15,26 @@ export interface FixedBudgetRun {
   overLimit: boolean;
   /** How the floating-point pass reached the outcome, when asked for; never from exact fractions. */
   certificate?: PassCertificate;
+  /** The amounts that explain the outcome, when asked for (see `PassDetails`). */
+  details?: PassDetails;
+}
+
+/**
+ * The amounts behind one complete pass's outcome, for residents to check it, in whole minor units:
+ * exact when the exact amount is whole, otherwise rounded so that a sentence built on them never
+ * claims more than the pass did (a share up, money left down). Both the floating-point and the
+ * exact pass report the same numbers: the former only when its error bounds prove the rounding.
+ */
+export interface PassDetails {
+  /** Per winner, in the order funded: how many voters paid something towards it. */
+  payers: number[];
+  /** Per winner, in the order funded: the most one voter paid towards it, rounded up. */
+  largestShare: number[];
+  /**
+   * By proposal number: for a proposal with supporters that was not funded, the money its
+   * supporters held between them when the pass ended, rounded down; 0 for the others.
+   */
+  supportersMoney: number[];
 }
 
 /**

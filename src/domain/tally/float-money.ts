@@ -38,6 +38,13 @@ export class Undecided extends Error {
   override readonly name = 'Undecided';
 }
 
+/** `round` (Math.ceil or Math.floor) of a value known to lie in [low, high]; `Undecided` when the interval spans a whole number. */
+function provedRounding(round: (value: number) => number, low: number, high: number): number {
+  const rounded = round(low);
+  if (rounded !== round(high)) throw new Undecided('an amount lies too close to a whole minor unit to round it');
+  return rounded;
+}
+
 /**
  * Voters' money and proposals' price-to-cost keys in doubles, each with a proved bound on its
  * rounding error (0 while it is an exact whole number): the state that a floating-point pass of
@@ -171,6 +178,56 @@ export class FloatMoney {
       }
       money[group] = left > 0 ? left : 0;
     }
+  }
+
+  /**
+   * Before `pay`: how many voters pay something towards `project`, and the most one pays rounded up
+   * to whole minor units, proved from the error bounds (`Undecided` when they cannot be).
+   */
+  protected payments(project: number, side: Uint8Array, rest: number, restError: number, weight: number): { payers: number; largestShare: number } {
+    const { money, error, size } = this;
+    const list = this.supporters[project] as Supporters;
+    const price = rest / weight;
+    const priceError = restError === 0 && rest % weight === 0 ? 0 : (restError / weight) * (1 + 2 * ROUNDING) + ROUNDING * price;
+    let payers = 0;
+    let low = 0;
+    let high = 0;
+    for (let entry = 0; entry < list.groups.length; entry += 1) {
+      const group = list.groups[entry] as number;
+      let paid = money[group] as number;
+      let paidError = error[group] as number;
+      if (side[entry] === PAYS_PRICE) {
+        const entryWeight = list.weights[entry] as number;
+        paid = price * entryWeight;
+        paidError = priceError === 0 && paid < EXACT_LIMIT ? 0 : entryWeight * priceError + ROUNDING * paid;
+      }
+      // The short pay all they hold, which may be nothing.
+      const margin = paidError === 0 ? 0 : paidError * SLACK + 2 * ROUNDING * paid;
+      if (paid - margin <= 0) {
+        if (paid + margin <= 0) continue;
+        throw new Undecided('a supporter may hold nothing or a little');
+      }
+      payers += size[group] as number;
+      low = Math.max(low, paid - margin);
+      high = Math.max(high, paid + margin);
+    }
+    return { payers, largestShare: provedRounding(Math.ceil, low, high) };
+  }
+
+  /** The money `project`'s supporters hold between them, rounded down to whole minor units, proved. */
+  protected supportersHold(project: number): number {
+    const { money, error, size } = this;
+    const list = this.supporters[project] as Supporters;
+    let held = 0;
+    let heldError = 0;
+    for (let entry = 0; entry < list.groups.length; entry += 1) {
+      const group = list.groups[entry] as number;
+      const contribution = (size[group] as number) * (money[group] as number);
+      held += contribution;
+      heldError = sumError(heldError, size[group] as number, error[group] as number, contribution, held);
+    }
+    const margin = heldError === 0 ? 0 : heldError * SLACK + 2 * ROUNDING * held;
+    return provedRounding(Math.floor, Math.max(0, held - margin), held + margin);
   }
 
   /**

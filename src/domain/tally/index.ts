@@ -7,9 +7,10 @@
  * How each rule works and how ties are broken: docs/tally.md.
  */
 import { equalShares } from './equal-shares.js';
-import { greedyWinners } from './greedy.js';
+import { greedy } from './greedy.js';
 import { prepareElection } from './prepare.js';
-import type { EqualSharesCompletion, TallyInput, TallyOptions, TallyOutcome } from './types.js';
+import type { ResultExplanation } from '../types.js';
+import type { EqualSharesCompletion, EqualSharesDetails, TallyInput, TallyOptions, TallyOutcome } from './types.js';
 import { TallyError } from './types.js';
 
 export type {
@@ -56,9 +57,9 @@ export function tally(input: TallyInput, options: TallyOptions): TallyOutcome {
   }
 
   const election = prepareElection(input, options.ordinalScores);
-  const result =
+  const result: { winners: number[]; explanations: ResultExplanation[]; details?: EqualSharesDetails } =
     rule === 'greedy'
-      ? { winners: greedyWinners(election, minVotes) }
+      ? greedy(election, minVotes)
       : equalShares(election, { completion, add1Unit: options.add1Unit ?? DEFAULT_ADD1_UNIT, add1Options: options.add1Options ?? [] });
 
   const winners = result.winners.map((project) => ({
@@ -72,7 +73,8 @@ export function tally(input: TallyInput, options: TallyOptions): TallyOutcome {
     spent: winners.reduce((sum, winner) => sum + winner.cost, 0),
     winners,
     votes: Object.fromEntries(election.ids.map((id, project) => [id, election.votes[project] as number])),
+    explanations: Object.fromEntries(election.ids.map((id, project) => [id, result.explanations[project] as ResultExplanation])),
   };
-  if ('details' in result) outcome.equalShares = result.details;
+  if (result.details !== undefined) outcome.equalShares = result.details;
   return outcome;
 }

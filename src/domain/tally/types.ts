@@ -1,4 +1,4 @@
-import type { Ballot, MinorUnits, TallyRule } from '../types.js';
+import type { Ballot, MinorUnits, ResultExplanation, TallyRule } from '../types.js';
 
 /** A proposal as the tally sees it: its id and what it costs. */
 export interface TallyProject {
@@ -124,6 +124,11 @@ export interface TallyOutcome {
   winners: TallyWinner[];
   /** Every proposal's votes (approvals, points or score), by id. */
   votes: Record<string, number>;
+  /**
+   * Why each proposal was or was not funded, by id, with the numbers behind it (docs/tally.md,
+   * "Explanations"). When the comparison step chose greedy's outcome, greedy's explanations.
+   */
+  explanations: Record<string, ResultExplanation>;
   /** Present for `equal-shares`. */
   equalShares?: EqualSharesDetails;
 }

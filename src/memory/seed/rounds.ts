@@ -83,6 +83,8 @@ export function neighbourhoodRounds(at: (days: number) => string): MemoryRoundSe
     voterIdentity: 'open',
     areas: WARDS,
     categories: CATEGORIES,
+    // Decided by equal shares; residents can compare it with greedy.
+    results: { rules: ['equal-shares', 'greedy'] },
   };
   return [
     { round: open, proposals: OPEN_ROUND_PROPOSALS.map((row) => proposal(open.id, row)) },
