@@ -1,48 +1,80 @@
-import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import { elementNames } from './scripts/lib/entries.mjs';
 
 const dependencies = [/^lit($|\/)/, /^@lit\//, /^valibot$/, /^idb$/, /^dompurify$/];
 
-/** The files a webmaster serves: minified for old phones, with source maps for whoever debugs them. */
-const servedFile = { outDir: 'dist', emptyOutDir: false, target: 'es2020', minify: true, sourcemap: true } as const;
-
-/** Files the single-file bundle loads on demand from beside itself, by the entry each is built from. */
-const besideBundle = [
-  // The in-browser backend, fetched only by pages with api="memory:".
-  { mode: 'memory', entry: 'src/memory/index.ts', file: 'civic-widgets-memory.js', loader: 'memory-loader' },
-  // DOMPurify and the allow-list, fetched only when a proposal's description is HTML.
-  { mode: 'sanitize', entry: 'src/core/sanitize-html.ts', file: 'civic-widgets-sanitize.js', loader: 'sanitizer-loader' },
-] as const;
+/** Where the script-tag build puts each element's modules, beside civic-widgets.js. */
+const SERVED_DIR = 'civic-widgets';
+/** The list the loader reads at build time: each element's tag and the files it needs. */
+const SERVED_ELEMENTS = `dist/${SERVED_DIR}/elements.json`;
 
 /**
- * `vite build --mode iife`: dist/civic-widgets.js, one minified file with Lit inside.
- * `vite build --mode memory`: dist/civic-widgets-memory.js, the in-browser backend the bundle loads for api="memory:".
- * `vite build --mode sanitize`: dist/civic-widgets-sanitize.js, the HTML sanitiser the bundle loads for HTML descriptions.
+ * Records, for each element, its module and every module it imports up front (not the ones it loads
+ * on demand, such as the in-browser backend), so the loader can fetch them all at once.
+ */
+function elementFiles(): Plugin {
+  return {
+    name: 'civic-element-files',
+    generateBundle(_options, bundle) {
+      const chunks = new Map(Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [[output.fileName, output] as const] : [])));
+      /** A module and every module it imports up front. */
+      const upFront = (fileName: string, needed = new Set<string>()) => {
+        if (needed.has(fileName)) return needed;
+        needed.add(fileName);
+        chunks.get(fileName)?.imports.forEach((name) => upFront(name, needed));
+        return needed;
+      };
+      const served = (names: Set<string>) => [...names].map((fileName) => `${SERVED_DIR}/${fileName}`);
+      const elements: Record<string, string[]> = {};
+      const onDemand: Record<string, string[]> = {};
+      for (const chunk of chunks.values()) {
+        if (chunk.isEntry) elements[`civic-${chunk.name}`] = served(upFront(chunk.fileName));
+        for (const lazy of chunk.dynamicImports) {
+          const module = chunks.get(lazy)?.facadeModuleId ?? lazy;
+          onDemand[module.replace(/^.*\/src\//, 'src/')] = served(upFront(lazy));
+        }
+      }
+      // `elements` is what the loader needs; `onDemand` is for the size report.
+      this.emitFile({ type: 'asset', fileName: 'elements.json', source: `${JSON.stringify({ elements, onDemand }, null, 2)}\n` });
+    },
+  };
+}
+
+/**
+ * `vite build --mode served`: dist/civic-widgets/, every element as a minified ES module for old
+ *   phones, with Lit and the shared code in modules they share, and what loads on demand (the
+ *   in-browser backend, the HTML sanitiser) in modules of its own.
+ * `vite build --mode loader`: dist/civic-widgets.js, the script webmasters add, which loads from
+ *   civic-widgets/ the elements a page uses (run after `served`: it reads the list that build writes).
  * `vite build --mode es`: dist/es/, ES modules mirroring src/ with dependencies left to the user's bundler.
  */
 export default defineConfig(({ mode }) => {
-  if (mode === 'iife') {
+  const served = { target: 'es2020', minify: true, sourcemap: true } as const;
+  if (mode === 'served') {
     return {
-      resolve: {
-        // Each loader's import() becomes a fetch of the file beside the bundle.
-        alias: besideBundle.map(({ loader }) => ({
-          find: new RegExp(`^(\\.{1,2}/)+(core/)?${loader}\\.js$`),
-          replacement: fileURLToPath(new URL(`src/core/${loader}.iife.ts`, import.meta.url)),
-        })),
-      },
+      plugins: [elementFiles()],
       build: {
-        ...servedFile,
-        lib: { entry: 'src/bundle.ts', formats: ['iife'], name: 'civicWidgets', fileName: () => 'civic-widgets.js' },
+        ...served,
+        outDir: `dist/${SERVED_DIR}`,
+        emptyOutDir: true,
+        lib: {
+          entry: Object.fromEntries(elementNames().map((name) => [name, `src/elements/${name}/${name}.ts`])),
+          formats: ['es'],
+        },
+        // Vite leaves library ES output unminified; these files are served to phones as they are.
+        rollupOptions: { output: { entryFileNames: '[name].js', chunkFileNames: 'shared-[hash].js', minify: true } },
       },
     };
   }
-  const beside = besideBundle.find((file) => file.mode === mode);
-  if (beside) {
+  if (mode === 'loader') {
     return {
+      define: { __CIVIC_ELEMENTS__: JSON.stringify(JSON.parse(readFileSync(SERVED_ELEMENTS, 'utf8')).elements) },
       build: {
-        ...servedFile,
-        lib: { entry: beside.entry, formats: ['es'], fileName: () => beside.file },
+        ...served,
+        outDir: 'dist',
+        emptyOutDir: false,
+        lib: { entry: 'src/bundle.ts', formats: ['iife'], name: 'civicWidgets', fileName: () => 'civic-widgets.js' },
       },
     };
   }

@@ -5,7 +5,7 @@
  * A benchmark, not a test: it fails only when it cannot run.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
@@ -38,6 +38,11 @@ const cases = (Array.isArray(bundled) ? bundled[0]! : (bundled as Exclude<typeof
 const files: Record<string, [string, string | Buffer]> = {
   '/': ['text/html', '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>bench</title></head><body><script src="/civic-widgets.js"></script><script src="/cases.js"></script></body></html>'],
   '/civic-widgets.js': ['text/javascript', readFileSync('dist/civic-widgets.js')],
+  ...Object.fromEntries(
+    readdirSync('dist/civic-widgets')
+      .filter((name) => name.endsWith('.js'))
+      .map((name): [string, [string, Buffer]] => [`/civic-widgets/${name}`, ['text/javascript', readFileSync(`dist/civic-widgets/${name}`)]]),
+  ),
   '/cases.js': ['text/javascript', cases],
 };
 const server = createServer((request, response) => {

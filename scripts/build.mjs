@@ -1,13 +1,13 @@
-// npm run build: the script-tag bundle, the npm modules, their types and the custom elements manifest.
+// npm run build: the script-tag loader and the modules it loads, the npm modules, their types and the custom elements manifest.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
 const run = (command, ...args) => execFileSync(command, args, { stdio: 'inherit' });
 
 rmSync('dist', { recursive: true, force: true });
-run('npx', 'vite', 'build', '--mode', 'iife', '--logLevel', 'warn');
-run('npx', 'vite', 'build', '--mode', 'memory', '--logLevel', 'warn');
-run('npx', 'vite', 'build', '--mode', 'sanitize', '--logLevel', 'warn');
+// The elements' modules first: the loader is built from the list of files that build writes.
+run('npx', 'vite', 'build', '--mode', 'served', '--logLevel', 'warn');
+run('npx', 'vite', 'build', '--mode', 'loader', '--logLevel', 'warn');
 run('npx', 'vite', 'build', '--mode', 'es', '--logLevel', 'warn');
 run('npx', 'tsc', '-p', 'tsconfig.build.json');
 run('npm', 'run', '--silent', 'analyze');

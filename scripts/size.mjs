@@ -1,20 +1,19 @@
-// npm run size: bytes a resident downloads, min+gzip (-9) and brotli, for the single-file bundle and
-// for each entry bundled alone with everything it imports up front (what a page using only it pays).
-// civic-widgets-memory.js, the demo backend, is fetched only by pages with api="memory:";
-// civic-widgets-sanitize.js, DOMPurify and its allow-list, only when a description is HTML.
+// npm run size: bytes a resident downloads, min+gzip (-9) and brotli, as the script-tag build serves
+// them: the loader (civic-widgets.js), a page with each element (the loader, the element's module and
+// every shared module it imports), a page with every element, and what loads only on demand (the
+// in-browser backend for api="memory:", the HTML sanitiser), beside the npm client entry bundled alone.
 // Budgets (gzip bytes) live in package.json "sizeBudgets"; exceeding one fails the command.
-import { readFileSync, existsSync } from 'node:fs';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { existsSync, readFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { elementNames } from './lib/entries.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const budgets = pkg.sizeBudgets ?? {};
 
 const gzip = (code) => gzipSync(code, { level: 9 }).length;
-const brotli = (code) =>
-  brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const brotli = (code) => brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
+/** An npm entry bundled alone with everything it imports up front. */
 async function bundleAlone(entry) {
   const outputs = await build({
     configFile: false,
@@ -22,7 +21,6 @@ async function bundleAlone(entry) {
     build: { write: false, minify: true, target: 'es2020', lib: { entry, formats: ['es'], fileName: 'entry' } },
   });
   const chunks = new Map((Array.isArray(outputs) ? outputs[0] : outputs).output.filter((c) => c.type === 'chunk').map((c) => [c.fileName, c]));
-  // What the entry loads up front: it and its static imports, not the chunks it loads on demand.
   const loaded = new Set();
   const visit = (chunk) => {
     if (!chunk || loaded.has(chunk)) return;
@@ -33,30 +31,36 @@ async function bundleAlone(entry) {
   return [...loaded].map((chunk) => chunk.code).join('\n');
 }
 
-if (!existsSync('dist/civic-widgets.js')) {
+if (!existsSync('dist/civic-widgets.js') || !existsSync('dist/civic-widgets/elements.json')) {
   console.error('dist/civic-widgets.js is missing: run `npm run build` first.');
   process.exit(1);
 }
+const { elements, onDemand } = JSON.parse(readFileSync('dist/civic-widgets/elements.json', 'utf8'));
+const loader = readFileSync('dist/civic-widgets.js', 'utf8');
+// Each file counted separately, as each is its own download: gzip does not share across files.
+const files = (names) => [...new Set(names)].map((name) => readFileSync(`dist/${name}`, 'utf8'));
+const sizeOf = (codes) => ({ min: codes.reduce((n, c) => n + c.length, 0), gz: codes.reduce((n, c) => n + gzip(c), 0), br: codes.reduce((n, c) => n + brotli(c), 0) });
 
-const names = elementNames(pkg);
-const rows = [
-  { name: 'civic-widgets.js', code: readFileSync('dist/civic-widgets.js') },
-  { name: 'civic-widgets-memory.js', code: readFileSync('dist/civic-widgets-memory.js') },
-  { name: 'civic-widgets-sanitize.js', code: readFileSync('dist/civic-widgets-sanitize.js') },
-];
-rows.push({ name: 'client', code: await bundleAlone('src/client/index.ts') });
-for (const name of names) rows.push({ name, code: await bundleAlone(`src/elements/${name}/${name}.ts`) });
+const rows = [{ name: 'civic-widgets.js', what: 'the loader', ...sizeOf([loader]) }];
+for (const [tag, names] of Object.entries(elements)) {
+  rows.push({ name: tag.replace(/^civic-/, ''), what: `a page with <${tag}>`, ...sizeOf([loader, ...files(names)]) });
+}
+rows.push({ name: 'all elements', what: 'a page with every element', ...sizeOf([loader, ...files(Object.values(elements).flat())]) });
+const everyElementFile = new Set(Object.values(elements).flat());
+for (const [module, names] of Object.entries(onDemand)) {
+  const extra = names.filter((name) => !everyElementFile.has(name));
+  const label = module.includes('memory') ? 'in-browser backend' : module.includes('sanitize') ? 'HTML sanitiser' : module;
+  rows.push({ name: `on demand: ${label}`, what: `fetched only when needed (${module})`, ...sizeOf(files(extra)) });
+}
+rows.push({ name: 'client', what: 'npm: civic-widgets/client alone', ...sizeOf([await bundleAlone('src/client/index.ts')]) });
 
 const format = (n) => n.toLocaleString('en-GB').padStart(9);
-console.log(`${'entry'.padEnd(24)} ${'min'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)} ${'budget'.padStart(9)}`);
+console.log(`${'what a resident downloads'.padEnd(32)} ${'min'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)} ${'budget'.padStart(9)}`);
 const over = [];
-for (const { name, code } of rows) {
-  const gz = gzip(code);
+for (const { name, min, gz, br } of rows) {
   const budget = budgets[name];
   if (budget !== undefined && gz > budget) over.push(`${name}: ${gz} B gzip is over its budget of ${budget} B`);
-  console.log(
-    `${name.padEnd(24)} ${format(code.length)} ${format(gz)} ${format(brotli(code))} ${budget === undefined ? '        -' : format(budget)}${budget !== undefined && gz > budget ? '  OVER' : ''}`,
-  );
+  console.log(`${name.padEnd(32)} ${format(min)} ${format(gz)} ${format(br)} ${budget === undefined ? '        -' : format(budget)}${budget !== undefined && gz > budget ? '  OVER' : ''}`);
 }
 const missing = rows.filter((row) => budgets[row.name] === undefined).map((row) => row.name);
 if (missing.length) over.push(`no budget in package.json "sizeBudgets" for: ${missing.join(', ')}`);

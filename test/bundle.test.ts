@@ -1,7 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 
-// This file imports nothing from src/: everything comes from the built single-file bundle,
-// as on a webmaster's page. `npm test` builds it before the browser tests.
+// This file imports nothing from src/: everything comes from the built loader (dist/civic-widgets.js)
+// and the modules it loads from beside itself, as on a webmaster's page. `npm test` builds them
+// before the browser tests.
 
 function loadScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -21,7 +22,21 @@ async function exportedElementTags(): Promise<string[]> {
     .map(([key]) => `civic-${key.slice(2)}`);
 }
 
-describe('dist/civic-widgets.js, the single-file bundle', () => {
+/** A fresh page (an iframe) with the loader and `body`; resolves once it has loaded. */
+async function freshPage(body: string): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.srcdoc = `<!doctype html><html><head><script src="/dist/civic-widgets.js"></script></head><body>${body}</body></html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  return frame;
+}
+
+/** The modules a page has fetched from beside the loader. */
+const fetchedModules = (frame: HTMLIFrameElement) =>
+  frame.contentWindow!.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/dist/civic-widgets/'));
+
+describe('dist/civic-widgets.js, the script a webmaster adds', () => {
   const pageErrors: string[] = [];
   const consoleErrors: unknown[][] = [];
   let globalsBefore: Set<string>;
@@ -48,11 +63,33 @@ describe('dist/civic-widgets.js, the single-file bundle', () => {
     expect(consoleErrors).to.deep.equal([]);
   });
 
-  it('registers every element the package exports', async () => {
+  it('defines every element the package exports as soon as a page uses it', async () => {
     const tags = await exportedElementTags();
     expect(tags, 'the package exports its elements').to.include.members(['civic-provider', 'civic-proposal-card']);
-    const missing = tags.filter((tag) => !customElements.get(tag));
-    expect(missing, 'left out of src/index.ts').to.deep.equal([]);
+    const frame = await freshPage(tags.map((tag) => `<${tag}></${tag}>`).join(''));
+    const registry = frame.contentWindow!.customElements;
+    const defined = await Promise.all(tags.map((tag) => Promise.race([registry.whenDefined(tag).then(() => tag), new Promise<null>((resolve) => setTimeout(() => resolve(null), 5000))])));
+    expect(tags.filter((tag, i) => defined[i] !== tag), 'never defined').to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('downloads only the elements a page uses: a page with a card fetches no feedback form', async () => {
+    const frame = await freshPage('<civic-proposal-card></civic-proposal-card>');
+    await frame.contentWindow!.customElements.whenDefined('civic-proposal-card');
+    const fetched = fetchedModules(frame);
+    expect(fetched).to.include('/dist/civic-widgets/proposal-card.js');
+    expect(fetched).not.to.include('/dist/civic-widgets/feedback-form.js');
+    expect(frame.contentWindow!.customElements.get('civic-feedback-form')).to.equal(undefined);
+    frame.remove();
+  });
+
+  it('defines an element the page adds later, as a single-page app does', async () => {
+    const frame = await freshPage('');
+    const card = frame.contentDocument!.createElement('civic-proposal-card');
+    frame.contentDocument!.body.append(frame.contentDocument!.createElement('div'));
+    frame.contentDocument!.body.lastElementChild!.append(card);
+    await waitUntil(() => frame.contentWindow!.customElements.get('civic-proposal-card'), 'never defined', { timeout: 5000 });
+    frame.remove();
   });
 
   it('adds no global variable to the page', () => {
@@ -60,7 +97,7 @@ describe('dist/civic-widgets.js, the single-file bundle', () => {
     expect(added).to.deep.equal([]);
   });
 
-  it('shows a proposal from the in-browser backend with nothing but markup', async () => {
+  it('shows a proposal from the in-browser backend (fetched on demand) with nothing but markup', async () => {
     const card = await fixture(html`<civic-proposal-card api="memory:" proposal-id="ash-pocket-park"></civic-proposal-card>`);
     await waitUntil(() => card.shadowRoot?.textContent?.includes('Pocket park'), 'the card never loaded', { timeout: 3000 });
     await expect(card).to.be.accessible();

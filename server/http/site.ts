@@ -29,13 +29,13 @@ export const STORYBOOK_CSP = "default-src 'self'; script-src 'self' 'unsafe-inli
 
 /** URL path to a file inside one of the served folders, or null. */
 function fileFor(root: string, pathname: string): string | null {
-  // The bundle and the files it fetches on demand beside itself (civic-widgets-memory.js, -sanitize.js…).
-  const builtFile = /^\/(civic-widgets(?:-[a-z]+)?\.js(?:\.map)?)$/.exec(pathname)?.[1];
-  if (builtFile) {
-    const file = resolve(root, 'dist', builtFile);
+  if (pathname === '/civic-widgets.js' || pathname === '/civic-widgets.js.map') {
+    const file = resolve(root, 'dist', pathname.slice(1));
     return existsSync(file) ? file : null;
   }
   const mounts: Array<[string, string]> = [
+    // The modules the loader fetches: each element's, and the ones they share.
+    ['/civic-widgets/', 'dist/civic-widgets'],
     ['/storybook/', 'storybook-static'],
     ['/', 'demo'],
   ];
@@ -67,7 +67,14 @@ export function siteRoutes(app: FastifyInstance, root: string): void {
     const file = pathname === '/api' || pathname.startsWith('/api/') || pathname.includes('\0') ? null : fileFor(root, pathname);
     if (!file) return sendProblem(reply, notFound(`There is no page ${pathname.slice(0, 200)}.`));
     if (pathname.startsWith('/storybook/')) reply.header('content-security-policy', STORYBOOK_CSP);
-    return reply.type(TYPES[extname(file)] ?? 'application/octet-stream').header('cache-control', 'no-cache').send(createReadStream(file));
+    if (pathname.startsWith('/civic-widgets')) {
+      // Partner pages on other sites load these as modules, which browsers fetch with CORS. A shared
+      // module's name carries its content hash, so it never changes and may be kept a year.
+      reply.header('access-control-allow-origin', '*');
+      if (/\/shared-[\w-]+\.js$/.test(pathname)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+    }
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-cache');
+    return reply.type(TYPES[extname(file)] ?? 'application/octet-stream').send(createReadStream(file));
   };
   app.get('/', serve);
   app.get('/*', serve);

@@ -1,7 +1,7 @@
 /**
  * The conformance suite every element's browser test calls from its first test, as Material Web's
  * elements share their form tests. It checks, for one element, what residents and host pages rely
- * on from all of them: registration by the single-file bundle and by the element's own entry; axe
+ * on from all of them: registration by the script webmasters add and by the element's own entry; axe
  * in each shared state (not set up, loading, failed with a way to try again, done); no text that
  * skipped translation; right-to-left; `civic-error` when loading fails; and text at 16px or more
  * on a hostile host page.
@@ -52,10 +52,10 @@ export function untranslatedTexts(element: Element, data: ReadonlySet<string> = 
   return residentTexts(element).filter((text) => !isPseudo(text) && !isFormatted(text) && !data.has(text));
 }
 
-/** Loads `src` in a fresh page (an iframe) and says whether `tag` is then a defined element. */
+/** Loads `script` in a fresh page (an iframe) that uses `tag`, and says whether `tag` is then a defined element. */
 async function definedInFreshPage(tag: string, script: string): Promise<boolean> {
   const frame = document.createElement('iframe');
-  frame.srcdoc = `<!doctype html><html><head>${script}</head><body></body></html>`;
+  frame.srcdoc = `<!doctype html><html><head>${script}</head><body><${tag}></${tag}></body></html>`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   try {
@@ -89,7 +89,7 @@ export function runConformance(options: ConformanceOptions): void {
     // The element itself, from source, in this page (the iframes above load the built files).
     before(() => import(`/src/elements/${entry}/${entry}.ts`));
 
-    it('is registered by the single-file bundle', async () => {
+    it('is defined by the script webmasters add (dist/civic-widgets.js) when a page uses it', async () => {
       expect(await definedInFreshPage(tag, '<script src="/dist/civic-widgets.js"></script>')).to.equal(true);
     });
 

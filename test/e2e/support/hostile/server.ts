@@ -4,7 +4,7 @@
  * backend whose proposals hold markup and script in every text field. The proposals are listed with
  * the domain's own query, as the reference server lists them.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -81,8 +81,12 @@ export class HostileHost {
       '/host.css': ['text/css', join(here, 'host.css')],
       '/host-page.js': ['text/javascript', join(here, 'host-page.js')],
       '/civic-widgets.js': ['text/javascript', join(dist, 'civic-widgets.js')],
-      '/civic-widgets-memory.js': ['text/javascript', join(dist, 'civic-widgets-memory.js')],
-      '/civic-widgets-sanitize.js': ['text/javascript', join(dist, 'civic-widgets-sanitize.js')],
+      // The modules the loader fetches beside itself.
+      ...Object.fromEntries(
+        readdirSync(join(dist, 'civic-widgets'))
+          .filter((name) => name.endsWith('.js'))
+          .map((name): [string, [string, string]] => [`/civic-widgets/${name}`, ['text/javascript', join(dist, 'civic-widgets', name)]]),
+      ),
     };
     this.server = createServer((request, response) => {
       const url = new URL(request.url ?? '/', 'http://host.invalid');
