@@ -6,7 +6,7 @@ import { chromiumArgs, chromiumPath } from './test/support/chromium.mjs';
 import { testApiMiddleware } from './test/support/test-api.mjs';
 
 export default {
-  files: ['test/**/*.test.ts', '!test/node/**', '!test/e2e/**'],
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/e2e/**', '!test/server/**'],
   nodeResolve: { exportConditions: ['production'] },
   rootDir: '.',
   // One page at a time: with several, Chromium sometimes never fires a background page's
