@@ -9,6 +9,7 @@
  */
 import * as v from 'valibot';
 import { isSafeUrl } from '../../domain/safe-url.js';
+import { simulationSetupProblems } from '../../domain/rules/simulation-setup.js';
 import { CivicError, type FieldError } from '../client.js';
 import type {
   BallotRules,
@@ -177,48 +178,68 @@ export const ResultsSchema = v.object({
   proposals: list(v.object({ id: Id, votes: Count, selected: v.boolean() })),
 }) satisfies v.GenericSchema<unknown, Results>;
 
-/** `BudgetLine`: one service or revenue lever of a simulation. */
-export const BudgetLineSchema = v.pipe(
+/** `BudgetLine`: one service or revenue lever of a simulation; its range is checked with the simulation's. */
+export const BudgetLineSchema = v.object({
+  id: Id,
+  label: Name,
+  description: absent(text(LIMITS.summary)),
+  kind: v.picklist(['spending', 'revenue']),
+  baseline: FiniteNumber,
+  min: FiniteNumber,
+  max: FiniteNumber,
+  step: v.pipe(FiniteNumber, v.gtValue(0)),
+  unit: v.picklist(['currency', 'percent', 'points']),
+  amountPerPercent: absent(MoneySchema),
+  locked: v.boolean(),
+  impacts: list(v.object({ from: FiniteNumber, text: text(LIMITS.summary) }), 100),
+  group: absent(Id),
+  minReason: absent(text(LIMITS.summary)),
+  maxReason: absent(text(LIMITS.summary)),
+}) satisfies v.GenericSchema<unknown, BudgetLine>;
+
+/**
+ * `Simulation`: a budget simulator's lines, groups, mode and council tax. Simulations from before
+ * modes, groups and council tax parse as they are: every new member is optional. What the shapes
+ * cannot say (ranges a slider can travel, groups that exist…) is the domain's `simulationSetupProblems`.
+ */
+export const SimulationSchema = v.pipe(
   v.object({
     id: Id,
-    label: Name,
-    description: absent(text(LIMITS.summary)),
-    kind: v.picklist(['spending', 'revenue']),
-    baseline: FiniteNumber,
-    min: FiniteNumber,
-    max: FiniteNumber,
-    step: v.pipe(FiniteNumber, v.gtValue(0)),
-    unit: v.picklist(['currency', 'percent']),
-    amountPerPercent: absent(MoneySchema),
-    locked: v.boolean(),
-    impacts: list(v.object({ from: FiniteNumber, text: text(LIMITS.summary) }), 100),
-  }),
-  // A slider cannot start outside its own range, and money lines move in whole minor units.
-  v.forward(
-    v.check((line) => line.min <= line.max, 'Invalid range: min is greater than max'),
-    ['min'],
-  ),
-  v.forward(
-    v.check((line) => line.min <= line.baseline && line.baseline <= line.max, 'Invalid baseline: outside min..max'),
-    ['baseline'],
-  ),
-  v.forward(
-    v.check(
-      (line) => line.unit !== 'currency' || [line.baseline, line.min, line.max, line.step].every(Number.isSafeInteger),
-      'Invalid money: currency lines need whole minor units',
+    title: Name,
+    description: text(LIMITS.description),
+    currency: Currency,
+    lines: list(BudgetLineSchema, 1_000),
+    mode: absent(v.picklist(['balance', 'no-deficit', 'points'])),
+    tolerance: absent(MoneySchema),
+    points: absent(PositiveCount),
+    groups: absent(list(v.object({ id: Id, label: Name, description: absent(text(LIMITS.summary)) }), 1_000)),
+    councilTax: absent(
+      v.object({
+        lineId: Id,
+        bandD: MoneySchema,
+        bands: absent(list(v.object({ band: nonEmptyText(LIMITS.tag), ratio: v.pipe(FiniteNumber, v.gtValue(0)) }), 20)),
+      }),
     ),
-    ['baseline'],
-  ),
-) satisfies v.GenericSchema<unknown, BudgetLine>;
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    for (const problem of simulationSetupProblems(dataset.value)) {
+      addIssue({ message: problem.detail, path: pathItems(dataset.value, problem.path) });
+    }
+  }),
+) satisfies v.GenericSchema<unknown, Simulation>;
 
-/** `Simulation`: a budget simulator's lines. */
-export const SimulationSchema = v.object({
-  id: Id,
-  title: Name,
-  description: text(LIMITS.description),
-  currency: Currency,
-  lines: list(BudgetLineSchema, 1_000),
-}) satisfies v.GenericSchema<unknown, Simulation>;
+/** A path into a value as valibot's issue path, so `parseResponse` names it (`lines[3].group`). */
+function pathItems(root: unknown, path: ReadonlyArray<string | number>): [v.IssuePathItem, ...v.IssuePathItem[]] | undefined {
+  const items: v.IssuePathItem[] = [];
+  let input = root as Record<string | number, unknown>;
+  for (const key of path) {
+    const value = input?.[key];
+    items.push(typeof key === 'number' ? { type: 'array', origin: 'value', input: input as unknown as unknown[], key, value } : { type: 'object', origin: 'value', input, key, value });
+    input = value as Record<string | number, unknown>;
+  }
+  return items.length ? (items as [v.IssuePathItem, ...v.IssuePathItem[]]) : undefined;
+}
 
 /** `Question`: one question of a feedback form; choice questions need options. */
 export const QuestionSchema = v.pipe(

@@ -17,11 +17,20 @@ export { describeProblem, type BallotProblem } from './ballot-problems.js';
 export {
   MAX_SIMULATION_COMMENT,
   describeSimulationProblem,
+  impactAt,
+  isAllowedValue,
+  isOnStep,
+  lineAmount,
+  lineValue,
+  lineValueProblems,
   simulationBalance,
+  simulationMode,
   validateSimulation,
   type SimulationBalance,
   type SimulationProblem,
 } from './simulation.js';
+export { simulationSetupProblems, type SimulationSetupProblem } from './simulation-setup.js';
+export { ENGLAND_COUNCIL_TAX_BANDS, councilTaxBands, councilTaxBill, type CouncilTaxBill } from './council-tax.js';
 export { RATING_MAX, describeFeedbackProblem, validateFeedback, type FeedbackProblem } from './feedback.js';
 
 /** What a ballot holds: ids (approval, ordinal, choose-1), id to points, or id to yes/no/abstain. */

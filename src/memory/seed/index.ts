@@ -1,6 +1,7 @@
 import { feedbackForm } from './forms.js';
 import { neighbourhoodRounds } from './rounds.js';
 import { budgetSimulation } from './simulation.js';
+import { councilBudget, councilPriorities } from './simulation-council.js';
 import type { MemorySeed } from './types.js';
 
 /**
@@ -18,7 +19,7 @@ export function defaultSeed(now: Date = new Date()): MemorySeed {
   const at = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
   return {
     rounds: neighbourhoodRounds(at),
-    simulations: [budgetSimulation()],
+    simulations: [budgetSimulation(), councilBudget(), councilPriorities()],
     forms: [feedbackForm()],
   };
 }
