@@ -81,6 +81,12 @@ export function formatMoneyCompact(amount: MinorUnits, currency: string, locale:
     .replace(/\s{2,}/g, ' ');
 }
 
+/** The sign a locale writes before or after amounts of `currency`: `£`, `€`, `PLN`. */
+export function currencySymbol(currency: string, locale: string): string {
+  const formatter = numberFormat(locale, { style: 'currency', currency });
+  return formatter.formatToParts(0).find((part) => part.type === 'currency')?.value ?? currency;
+}
+
 export function formatNumber(value: number, locale: string, options: { signed?: boolean } = {}): string {
   return numberFormat(locale, options.signed ? { signDisplay: 'exceptZero' } : {}).format(value);
 }
