@@ -74,6 +74,11 @@ export const formPartStyles = css`
     font: inherit;
   }
 
+  /* Options take the select's line height, not the browser's "normal". */
+  .select option {
+    line-height: inherit;
+  }
+
   .textarea {
     inline-size: 100%;
     resize: vertical;

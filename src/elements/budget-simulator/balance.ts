@@ -35,21 +35,35 @@ export function balanceAdvice(balance: SimulationBalance, simulation: Simulation
   return msg('Spending and income are the same.');
 }
 
-/** The running balance panel; `announcement` is read to screen readers a moment after each change. */
-export function renderBalance(balance: SimulationBalance, simulation: Simulation, locale: string, announcement: string, level: number): TemplateResult {
+/**
+ * The running balance: its headline (and the resident's council tax, `tax`) stays in view while
+ * they scroll, kept short so it hides little of a phone's screen; the advice and totals follow it.
+ * `announcement` is read to screen readers a moment after each change.
+ */
+export function renderBalance(
+  balance: SimulationBalance,
+  simulation: Simulation,
+  locale: string,
+  announcement: string,
+  level: number,
+  tax: TemplateResult | typeof nothing,
+): TemplateResult {
   const money = (amount: number) => formatMoneyCompact(amount, simulation.currency, locale);
-  return html`<section class="balance balance--${balance.status}" part="balance" id="balance" tabindex="-1" aria-labelledby="balance-title">
-    <div class="visually-hidden" role="heading" aria-level=${level} id="balance-title">${msg('Your budget so far')}</div>
-    <p class="balance__headline" part="balance-headline">${balanceHeadline(balance, simulation.currency, locale)}</p>
-    <p class="balance__advice">${balanceAdvice(balance, simulation, locale)}</p>
-    ${balance.unit === 'money'
-      ? html`<p class="balance__totals">
-          <span>${msg(str`Spending ${money(balance.spending)}`)}</span>
-          <span>${msg(str`Income ${money(balance.revenue)}`)}</span>
-        </p>`
-      : nothing}
-    <p class="visually-hidden" role="status">${announcement}</p>
-  </section>`;
+  return html`<section class="sticky balance balance--${balance.status}" part="balance" id="balance" tabindex="-1" aria-labelledby="balance-title">
+      <div class="visually-hidden" role="heading" aria-level=${level} id="balance-title">${msg('Your budget so far')}</div>
+      <p class="balance__headline" part="balance-headline">${balanceHeadline(balance, simulation.currency, locale)}</p>
+      ${tax}
+      <p class="visually-hidden" role="status">${announcement}</p>
+    </section>
+    <div class="balance__detail">
+      <p>${balanceAdvice(balance, simulation, locale)}</p>
+      ${balance.unit === 'money'
+        ? html`<p class="balance__totals">
+            <span>${msg(str`Spending ${money(balance.spending)}`)}</span>
+            <span>${msg(str`Income ${money(balance.revenue)}`)}</span>
+          </p>`
+        : nothing}
+    </div>`;
 }
 
 /**
@@ -67,13 +81,15 @@ export function renderCouncilTax(
   const bill = councilTaxBill(simulation, values, band);
   const money = (amount: number, signed = false) => formatMoney(amount, simulation.currency, locale, { signed });
   return html`<div class="council-tax" part="council-tax">
-    <div class="field">
-      <label class="field__label" for="band">${msg('Your council tax band')}</label>
+    <fieldset class="bands" aria-describedby="band-hint">
+      <legend class="field__label">${msg('Your council tax band')}</legend>
       <p class="field__hint" id="band-hint">${msg('It is on your council tax bill.')}</p>
-      <select class="select" id="band" aria-describedby="band-hint" @change=${(event: Event) => onBand((event.target as HTMLSelectElement).value)}>
-        ${councilTaxBands(simulation.councilTax).map(({ band: name }) => html`<option value=${name} ?selected=${name === band}>${msg(str`Band ${name}`)}</option>`)}
-      </select>
-    </div>
+      <div class="bands__options" @change=${(event: Event) => onBand((event.target as HTMLInputElement).value)}>
+        ${councilTaxBands(simulation.councilTax).map(
+          ({ band: name }) => html`<label class="band"><input type="radio" name="band" value=${name} .checked=${name === band} /><span>${msg(str`Band ${name}`)}</span></label>`,
+        )}
+      </div>
+    </fieldset>
     ${bill
       ? html`<p class="council-tax__change" part="council-tax-change">
             ${msg(str`Your council tax changes by ${money(bill.change, true)} a year`)}

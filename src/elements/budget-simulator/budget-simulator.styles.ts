@@ -29,17 +29,11 @@ export const styles = css`
     inset-block-start: 0;
     z-index: 2;
     display: grid;
-    gap: var(--_space-1);
     padding-block: var(--_space-2);
-    background: var(--_color-background);
-    border-block-end: var(--_border-width) solid var(--_color-border);
-  }
-
-  .balance {
-    display: grid;
-    gap: var(--_space-1);
     padding-inline-start: var(--_space-3);
+    background: var(--_color-background);
     border-inline-start: calc(var(--_border-width-strong) * 2.5) solid var(--_color-border-strong);
+    box-shadow: 0 var(--_border-width) 0 var(--_color-border);
   }
 
   .balance:focus {
@@ -60,6 +54,12 @@ export const styles = css`
     line-height: 1.2;
   }
 
+  .balance__detail {
+    display: grid;
+    gap: var(--_space-1);
+    margin-block-start: calc(-1 * var(--_space-3));
+  }
+
   .balance__totals {
     display: flex;
     flex-wrap: wrap;
@@ -67,15 +67,46 @@ export const styles = css`
     color: var(--_color-text-secondary);
   }
 
-  .sticky__tax {
-    padding-inline-start: calc(var(--_space-3) + var(--_border-width-strong) * 2.5);
-  }
-
   .council-tax {
     display: grid;
     gap: var(--_space-2);
     padding: var(--_space-3);
     background: var(--_color-surface);
+  }
+
+  .bands {
+    display: grid;
+    gap: var(--_space-1);
+    min-inline-size: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  .bands legend {
+    padding: 0;
+  }
+
+  .bands__options {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+  }
+
+  .band {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-1);
+    min-block-size: var(--_tap-target);
+    padding-inline-end: var(--_space-2);
+    cursor: pointer;
+  }
+
+  .band input {
+    inline-size: calc(var(--_tap-target) * 0.6);
+    block-size: calc(var(--_tap-target) * 0.6);
+    margin: 0;
+    accent-color: var(--_color-text);
   }
 
   .council-tax__change {

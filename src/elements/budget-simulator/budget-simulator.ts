@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toCivicError } from '../../client/client.js';
@@ -117,6 +117,7 @@ export class CivicBudgetSimulator extends CivicElement {
   /** The simulation the draft was restored into. */
   private restored?: Simulation;
   private announceTimer?: ReturnType<typeof setTimeout>;
+  private pendingImpact = '';
   private stopListening?: () => void;
 
   override disconnectedCallback(): void {
@@ -165,14 +166,17 @@ export class CivicBudgetSimulator extends CivicElement {
     if (this.problems.length && this.step === 'edit') this.problems = budgetProblems(simulation, this.values, '', this.resolvedLocale);
     this.saveDraft();
     const after = impactAt(line, lineValue(line, this.values))?.text;
-    this.announceSoon(simulation, after !== before && after ? `${line.label}: ${after}.` : '');
+    this.announceSoon(simulation, after !== before && after ? `${line.label}: ${after}.` : undefined);
   };
 
-  private announceSoon(simulation: Simulation, prefix: string) {
+  /** Reads out the balance once changes pause, after the last impact crossed since it was last read. */
+  private announceSoon(simulation: Simulation, impact?: string) {
+    if (impact !== undefined) this.pendingImpact = impact;
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
       const balance = simulationBalance(simulation, this.values);
-      this.announcement = `${prefix} ${balanceHeadline(balance, simulation.currency, this.resolvedLocale)}.`.trim();
+      this.announcement = `${this.pendingImpact} ${balanceHeadline(balance, simulation.currency, this.resolvedLocale)}.`.trim();
+      this.pendingImpact = '';
     }, ANNOUNCE_AFTER_MS);
   }
 
@@ -191,7 +195,6 @@ export class CivicBudgetSimulator extends CivicElement {
     this.values = {};
     this.problems = [];
     this.saveDraft();
-    this.announcement = '';
     this.announceSoon(simulation, msg('Every line is back where it was.'));
   }
 
@@ -352,10 +355,14 @@ export class CivicBudgetSimulator extends CivicElement {
     const balance = simulationBalance(simulation, this.values);
     const bill = councilTaxBill(simulation, this.values, this.band);
     const allHidden = this.collapsed.size === groupsOf(simulation).length;
-    return html`<div class="sticky">
-        ${renderBalance(balance, simulation, locale, this.announcement, this.level + 1)}
-        ${bill ? html`<p class="sticky__tax">${msg('Your council tax:')} <strong>${formatMoney(bill.change, simulation.currency, locale, { signed: true })}</strong> ${msg('a year')}</p>` : nothing}
-      </div>
+    const tax = bill
+      ? html`<p class="balance__tax">
+          ${bill.change === 0
+            ? msg(str`Band ${bill.band} council tax: no change`)
+            : msg(str`Band ${bill.band} council tax: ${formatMoney(bill.change, simulation.currency, locale, { signed: true })} a year`)}
+        </p>`
+      : nothing;
+    return html`${renderBalance(balance, simulation, locale, this.announcement, this.level + 1, tax)}
       ${renderCouncilTax(simulation, this.values, this.band, locale, (band) => {
         this.band = band;
         this.saveDraft();

@@ -117,7 +117,9 @@ function groupSummary(group: LineGroup, { simulation, values, locale }: GroupsVi
   const kinds = (['spending', 'revenue'] as const).filter((kind) => group.lines.some(({ line }) => line.kind === kind));
   if (kinds.length === 1) {
     const [now, before] = totals[kinds[0]!];
-    return `${formatValue(now, format)}, ${formatChange(now, before, format)}`;
+    const total = formatValue(now, format);
+    const change = formatChange(now, before, format);
+    return msg(str`${total}, ${change}`);
   }
   return msg(str`Spending ${formatValue(totals.spending[0], format)}, income ${formatValue(totals.revenue[0], format)}`);
 }

@@ -251,7 +251,7 @@ export class CivicBudgetSlider extends CivicElement implements FormAssociated {
   private valueText(value: number | null): { amount: string; change?: string; limit?: string } {
     if (value === null) return { amount: msg('Not chosen') };
     let amount = formatValue(value, this.format);
-    if (this.unit === 'percent' && this.amountPerPercent) {
+    if (this.unit === 'percent' && this.amountPerPercent && value !== 0) {
       amount = `${amount} (${formatMoneyCompact(Math.round(value * this.amountPerPercent), this.currency, this.resolvedLocale)})`;
     }
     const change = this.baseline === undefined ? undefined : formatChange(value, this.baseline, this.format);
@@ -268,11 +268,11 @@ export class CivicBudgetSlider extends CivicElement implements FormAssociated {
     const described = ['hint', 'impact', 'limit'].filter((id) => (id === 'hint' ? this.hint : id === 'impact' ? this.impact : reason));
     const invalid = this.typedProblem !== undefined;
     return html`<div class="slider" part="base">
-      <label class="label" part="label" id="label" for="range">${this.label}</label>
+      <label class="label" part="label" id="label" for="range" dir="auto">${this.label}</label>
       ${this.hint ? html`<p class="hint" part="hint" id="hint" dir="auto">${this.hint}</p>` : nothing}
       <p class="value" part="value">
-        <span class="amount">${amount}</span>
-        ${change ? html`<span class="change" part="change">${change}</span>` : nothing}
+        <span class="amount" dir="auto">${amount}</span>
+        ${change ? html`<span class="change" part="change" dir="auto">${change}</span>` : nothing}
       </p>
       ${invalid ? html`<p class="error-message" part="error-message" id="error"><span class="visually-hidden">${msg('Error:')}</span> ${this.typedProblem!.message}</p>` : nothing}
       <div class="controls">
@@ -345,9 +345,9 @@ export class CivicBudgetSlider extends CivicElement implements FormAssociated {
 
   private renderLocked(amount: string) {
     return html`<div class="slider slider--locked" part="base">
-      <p class="label" part="label" id="label">${this.label} <span class="tag" part="locked-tag">${msg('Fixed')}</span></p>
+      <p class="label" part="label" id="label"><span dir="auto">${this.label}</span> <span class="tag" part="locked-tag">${msg('Fixed')}</span></p>
       ${this.hint ? html`<p class="hint" part="hint" dir="auto">${this.hint}</p>` : nothing}
-      <p class="value" part="value"><span class="amount">${amount}</span></p>
+      <p class="value" part="value"><span class="amount" dir="auto">${amount}</span></p>
       ${this.impact ? html`<p class="impact" part="impact" dir="auto">${this.impact}</p>` : nothing}
     </div>`;
   }
