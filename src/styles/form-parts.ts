@@ -2,8 +2,7 @@ import { css } from 'lit';
 
 /**
  * GOV.UK form patterns for the elements that take input: the error summary (src/core/error-summary.ts),
- * labels, hints and error messages, text areas with a character count (src/core/character-count.ts)
- * and selects. An element adds these after `sharedStyles` when it renders them.
+ * labels, hints and error messages, and text areas with a character count (src/core/character-count.ts). An element adds these after `sharedStyles` when it renders them.
  */
 export const formPartStyles = css`
   .error-summary {
@@ -62,8 +61,7 @@ export const formPartStyles = css`
     font-weight: var(--_font-weight-bold);
   }
 
-  .textarea,
-  .select {
+  .textarea {
     min-block-size: var(--_tap-target);
     margin: 0;
     padding: var(--_space-1);
@@ -74,20 +72,9 @@ export const formPartStyles = css`
     font: inherit;
   }
 
-  /* Options take the select's line height, not the browser's "normal". */
-  .select option {
-    line-height: inherit;
-  }
-
   .textarea {
     inline-size: 100%;
     resize: vertical;
-  }
-
-  .select {
-    justify-self: start;
-    min-inline-size: 11em;
-    max-inline-size: 100%;
   }
 
   .textarea--error {

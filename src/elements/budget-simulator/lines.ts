@@ -5,7 +5,6 @@
  */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { BudgetLine, Simulation } from '../../domain/types.js';
 import { impactAt, lineAmount, lineValue } from '../../domain/rules/simulation.js';
 import { formatChange, formatValue } from '../budget-slider/value-text.js';
@@ -58,7 +57,7 @@ export interface GroupsView {
 }
 
 export function renderGroups(view: GroupsView): TemplateResult {
-  return html`${repeat(groupsOf(view.simulation), (group) => group.key, (group) => renderGroup(group, view))}`;
+  return html`${groupsOf(view.simulation).map((group) => renderGroup(group, view))}`;
 }
 
 function renderGroup(group: LineGroup, view: GroupsView): TemplateResult {
@@ -73,7 +72,7 @@ function renderGroup(group: LineGroup, view: GroupsView): TemplateResult {
     </div>
     <div class="group__lines" id="${group.key}-lines" ?hidden=${!expanded}>
       ${group.description ? html`<p class="group__description" dir="auto">${group.description}</p>` : nothing}
-      ${repeat(group.lines, ({ line }) => line.id, ({ line, index }) => renderLine(line, index, view))}
+      ${group.lines.map(({ line, index }) => renderLine(line, index, view))}
     </div>
   </section>`;
 }

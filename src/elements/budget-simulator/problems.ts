@@ -10,7 +10,7 @@ import { lineAmount, lineValue, validateSimulation, type SimulationProblem } fro
 import { MAX_SIMULATION_COMMENT } from '../../domain/rules/simulation.js';
 import { formatMoneyCompact, formatNumber } from '../../domain/format.js';
 import { errorMessage } from '../../i18n/error-messages.js';
-import { formatChange, formatPoints, formatValue } from '../budget-slider/value-text.js';
+import { formatChange, formatPoints } from '../budget-slider/value-text.js';
 
 /** One item of the error summary: its words, and the line (or the comment) it takes focus to. */
 export interface SummaryProblem {
@@ -50,7 +50,6 @@ export function commentTooLong(locale: string): string {
 function describe(problem: SimulationProblem, simulation: Simulation, values: Readonly<Record<string, number>>, locale: string): SummaryProblem[] {
   const money = (amount: number) => formatMoneyCompact(amount, simulation.currency, locale);
   const line = 'lineId' in problem ? simulation.lines.find((candidate) => candidate.id === problem.lineId) : undefined;
-  const say = (value: number) => (line ? formatValue(value, { unit: line.unit, currency: simulation.currency, locale }) : String(value));
   const tolerance = simulation.tolerance ?? 0;
   switch (problem.code) {
     case 'unbalanced': {
@@ -71,16 +70,11 @@ function describe(problem: SimulationProblem, simulation: Simulation, values: Re
       const where = movedTheWrongWay(simulation, values, 'over', locale);
       return [{ text: msg(str`You have given ${formatPoints(problem.over, locale)} too many: take them away from some lines`), lineId: where[0]?.lineId }, ...where];
     }
-    case 'out-of-range':
-      return [{ text: msg(str`${line?.label ?? problem.lineId} must be from ${say(problem.min)} to ${say(problem.max)}`), lineId: problem.lineId }];
-    case 'off-step':
-      return [{ text: msg(str`${line?.label ?? problem.lineId} changes in steps of ${say(problem.step)}`), lineId: problem.lineId }];
-    case 'locked':
-      return [{ text: msg(str`${line?.label ?? problem.lineId} cannot be changed`), lineId: problem.lineId }];
-    case 'unknown-line':
-      return [{ text: msg(str`There is no budget line ${problem.lineId}`) }];
-    case 'malformed':
-      return problem.field === 'comment' ? [{ text: commentTooLong(locale), comment: true }] : [{ text: msg(str`${problem.field} must be a number`) }];
+    default:
+      // A value out of range, off a step or on a locked line: the sliders never make one, but a
+      // draft or a changed simulation might. A comment too long is the only other problem.
+      if (problem.code === 'malformed' && problem.field === 'comment') return [{ text: commentTooLong(locale), comment: true }];
+      return [{ text: msg(str`${line?.label ?? ''}: this amount cannot be used`), lineId: line?.id }];
   }
 }
 

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { BudgetLineUnit } from '../../domain/types.js';
 import { CivicElement } from '../../core/civic-element.js';
@@ -123,8 +123,9 @@ export class CivicBudgetSlider extends CivicElement implements FormAssociated {
   @state() private typed?: string;
   @state() private typedProblem?: TypedProblem;
 
-  @query('#exact') private exactInput?: HTMLInputElement;
-  @query('#range') private rangeInput?: HTMLInputElement;
+  private get exactInput() {
+    return this.renderRoot.querySelector<HTMLInputElement>('#exact') ?? undefined;
+  }
 
   /** The current value: minor units for money, percent or points; `null` when there is none. */
   get value(): number | null {
@@ -354,8 +355,8 @@ export class CivicBudgetSlider extends CivicElement implements FormAssociated {
 
   /** Moves focus to the slider's range (or its exact box when that holds a problem), e.g. from an error summary. */
   override focus(options?: FocusOptions): void {
-    if (this.typedProblem && this.exactInput) this.exactInput.focus(options);
-    else if (this.rangeInput) this.rangeInput.focus(options);
+    const inner = this.renderRoot.querySelector<HTMLElement>(this.typedProblem ? '#exact' : '#range');
+    if (inner) inner.focus(options);
     else super.focus(options);
   }
 }
