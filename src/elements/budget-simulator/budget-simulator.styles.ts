@@ -188,6 +188,9 @@ export const styles = css`
   .line {
     /* Room for the sticky balance above a line that gets focus. */
     scroll-margin-block-start: 12em;
+    /* A council budget has dozens of lines: the browser lays out and paints only those in view. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 12em;
   }
 
   .line--invalid {
