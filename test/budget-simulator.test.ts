@@ -136,6 +136,7 @@ describe('civic-budget-simulator', () => {
     await press(simulator, 'Enter');
     await waitUntil(() => part(simulator, 'review'), 'never reached the review', { timeout: 3000 });
     expect(focused()?.id, 'focus moves to the review').to.equal('review-title');
+    await expect(simulator).to.be.accessible();
     expect(text(part(simulator, 'summary-list'))).to.include('Council tax rise 4.29% (4.29% more than now)');
     await tabTo((element) => element === part(simulator, 'send-button'), 'Send my budget');
     const sent = oneEvent(simulator, 'civic-simulation-submitted');

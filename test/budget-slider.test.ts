@@ -238,6 +238,7 @@ describe('civic-budget-slider', () => {
       expect(box(slider).disabled).to.equal(true);
       expect(slider.matches(':disabled')).to.equal(true);
       expect(new FormData(form).has('libraries')).to.equal(false);
+      await expect(form).to.be.accessible();
       form.querySelector('fieldset')!.disabled = false;
       await slider.updateComplete;
       expect(range(slider).disabled).to.equal(false);

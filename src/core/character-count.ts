@@ -101,7 +101,7 @@ export class CharacterCount implements ReactiveController {
         @input=${onInput}
       ></textarea>
       <p class="visually-hidden" id="${field.id}-limit">${msg(str`You can enter up to ${limit} characters`)}</p>
-      <p class="count ${over ? 'count--over' : ''}" part="character-count" aria-hidden="true">${this.message(field.value)}</p>
+      <p class="count ${over ? 'count--over' : ''}" part="character-count" aria-hidden="true" dir="auto">${this.message(field.value)}</p>
       <p class="visually-hidden" role="status">${this.spoken}</p>
     </div>`;
   }

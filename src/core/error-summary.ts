@@ -20,8 +20,8 @@ export function renderErrorSummary(items: readonly ErrorSummaryItem[], title: st
     <ul class="error-summary__list">
       ${items.map((item) =>
         item.focus
-          ? html`<li><a href="#" @click=${(event: Event) => (event.preventDefault(), item.focus!())}>${item.text}</a></li>`
-          : html`<li>${item.text}</li>`,
+          ? html`<li dir="auto"><a href="#" @click=${(event: Event) => (event.preventDefault(), item.focus!())}>${item.text}</a></li>`
+          : html`<li dir="auto">${item.text}</li>`,
       )}
     </ul>
   </div>`;

@@ -51,16 +51,16 @@ export function renderBalance(
   const money = (amount: number) => formatMoneyCompact(amount, simulation.currency, locale);
   return html`<section class="sticky balance balance--${balance.status}" part="balance" id="balance" tabindex="-1" aria-labelledby="balance-title">
       <div class="visually-hidden" role="heading" aria-level=${level} id="balance-title">${msg('Your budget so far')}</div>
-      <p class="balance__headline" part="balance-headline">${balanceHeadline(balance, simulation.currency, locale)}</p>
+      <p class="balance__headline" part="balance-headline" dir="auto">${balanceHeadline(balance, simulation.currency, locale)}</p>
       ${tax}
       <p class="visually-hidden" role="status">${announcement}</p>
     </section>
     <div class="balance__detail">
-      <p>${balanceAdvice(balance, simulation, locale)}</p>
+      <p dir="auto">${balanceAdvice(balance, simulation, locale)}</p>
       ${balance.unit === 'money'
         ? html`<p class="balance__totals">
-            <span>${msg(str`Spending ${money(balance.spending)}`)}</span>
-            <span>${msg(str`Income ${money(balance.revenue)}`)}</span>
+            <span dir="auto">${msg(str`Spending ${money(balance.spending)}`)}</span>
+            <span dir="auto">${msg(str`Income ${money(balance.revenue)}`)}</span>
           </p>`
         : nothing}
     </div>`;
@@ -83,7 +83,7 @@ export function renderCouncilTax(
   return html`<div class="council-tax" part="council-tax">
     <fieldset class="bands" aria-describedby="band-hint">
       <legend class="field__label">${msg('Your council tax band')}</legend>
-      <p class="field__hint" id="band-hint">${msg('It is on your council tax bill.')}</p>
+      <p class="field__hint" id="band-hint" dir="auto">${msg('It is on your council tax bill.')}</p>
       <div class="bands__options" @change=${(event: Event) => onBand((event.target as HTMLInputElement).value)}>
         ${councilTaxBands(simulation.councilTax).map(
           ({ band: name }) => html`<label class="band"><input type="radio" name="band" value=${name} .checked=${name === band} /><span>${msg(str`Band ${name}`)}</span></label>`,
@@ -91,10 +91,10 @@ export function renderCouncilTax(
       </div>
     </fieldset>
     ${bill
-      ? html`<p class="council-tax__change" part="council-tax-change">
+      ? html`<p class="council-tax__change" part="council-tax-change" dir="auto">
             ${msg(str`Your council tax changes by ${money(bill.change, true)} a year`)}
           </p>
-          <p class="council-tax__bill">${msg(str`From ${money(bill.now)} to ${money(bill.next)} a year for a Band ${bill.band} home.`)}</p>`
+          <p class="council-tax__bill" dir="auto">${msg(str`From ${money(bill.now)} to ${money(bill.next)} a year for a Band ${bill.band} home.`)}</p>`
       : nothing}
   </div>`;
 }

@@ -36,8 +36,12 @@ export const styles = css`
     box-shadow: 0 var(--_border-width) 0 var(--_color-border);
   }
 
-  .balance:focus {
+  /* Headings and the balance take focus only to move a screen reader there (tabindex -1): no ring. */
+  .balance:focus,
+  .review__title:focus,
+  .panel__title:focus {
     outline: none;
+    box-shadow: none;
   }
 
   .balance--over {
@@ -230,11 +234,6 @@ export const styles = css`
   .receipt {
     display: grid;
     gap: var(--_space-3);
-  }
-
-  .review__title:focus,
-  .panel__title:focus {
-    outline: none;
   }
 
   .review__headline,

@@ -356,7 +356,7 @@ export class CivicBudgetSimulator extends CivicElement {
     const bill = councilTaxBill(simulation, this.values, this.band);
     const allHidden = this.collapsed.size === groupsOf(simulation).length;
     const tax = bill
-      ? html`<p class="balance__tax">
+      ? html`<p class="balance__tax" dir="auto">
           ${bill.change === 0
             ? msg(str`Band ${bill.band} council tax: no change`)
             : msg(str`Band ${bill.band} council tax: ${formatMoney(bill.change, simulation.currency, locale, { signed: true })} a year`)}

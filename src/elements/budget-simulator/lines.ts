@@ -66,7 +66,7 @@ function renderGroup(group: LineGroup, view: GroupsView): TemplateResult {
     <div class="group__heading" role="heading" aria-level=${view.level} id="${group.key}-heading">
       <button type="button" class="group__button" part="group-button" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="${group.key}-lines" @click=${() => view.onToggle(group.key)}>
         <span class="group__label" dir="auto">${group.label()}</span>
-        <span class="group__summary">${groupSummary(group, view)}</span>
+        <span class="group__summary" dir="auto">${groupSummary(group, view)}</span>
         <span class="group__toggle" aria-hidden="true">${expanded ? msg('Hide') : msg('Show')}</span>
       </button>
     </div>

@@ -28,8 +28,8 @@ export function renderReview(view: ReviewView): TemplateResult {
   const bill = councilTaxBill(simulation, values, view.band);
   return html`<section class="review" part="review" aria-labelledby="review-title">
     <div class="review__title" role="heading" aria-level=${view.level} id="review-title" tabindex="-1">${msg('Check your budget before you send it')}</div>
-    <p class="review__headline">${view.headline}</p>
-    ${bill ? html`<p>${msg(str`A Band ${bill.band} home’s council tax changes by ${formatMoney(bill.change, simulation.currency, locale, { signed: true })} a year.`)}</p>` : nothing}
+    <p class="review__headline" dir="auto">${view.headline}</p>
+    ${bill ? html`<p dir="auto">${msg(str`A Band ${bill.band} home’s council tax changes by ${formatMoney(bill.change, simulation.currency, locale, { signed: true })} a year.`)}</p>` : nothing}
     <div class="review__subtitle" role="heading" aria-level=${view.level + 1}>${msg('Your changes')}</div>
     ${changed.length === 0
       ? html`<p>${msg('You have not changed anything: you are sending the budget as the council set it out.')}</p>`
@@ -39,7 +39,7 @@ export function renderReview(view: ReviewView): TemplateResult {
             const value = lineValue(line, values);
             return html`<div class="summary-list__row">
               <dt class="summary-list__key" dir="auto">${line.label}</dt>
-              <dd class="summary-list__value">${formatValue(value, format)} <span class="summary-list__change">(${formatChange(value, line.baseline, format)})</span></dd>
+              <dd class="summary-list__value" dir="auto">${formatValue(value, format)} <span class="summary-list__change">(${formatChange(value, line.baseline, format)})</span></dd>
               <dd class="summary-list__actions">
                 <button type="button" class="link-button" @click=${() => view.onChangeLine(line.id)}>
                   ${msg('Change')}<span class="visually-hidden"> ${line.label}</span>
