@@ -1,12 +1,10 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { toCivicError } from '../../client/client.js';
-import { newIdempotencyKey } from '../../client/ids.js';
-import type { Simulation, SimulationSubmission, SubmissionReceipt } from '../../domain/types.js';
+import type { CivicError } from '../../client/client.js';
+import type { Simulation, SubmissionReceipt } from '../../domain/types.js';
 import { MAX_SIMULATION_COMMENT, impactAt, lineValue, simulationBalance } from '../../domain/rules/simulation.js';
 import { councilTaxBands, councilTaxBill } from '../../domain/rules/council-tax.js';
-import { canonicalJson } from '../../domain/json.js';
 import { formatMoney } from '../../domain/format.js';
 import { CharacterCount } from '../../core/character-count.js';
 import { CivicElement } from '../../core/civic-element.js';
@@ -15,7 +13,6 @@ import { DraftController } from '../../core/draft-controller.js';
 import { focusErrorSummary, renderErrorSummary } from '../../core/error-summary.js';
 import { emit } from '../../core/events.js';
 import { LoadController } from '../../core/load-controller.js';
-import { outboxFor } from '../../core/outbox-for.js';
 import { sharedStyles } from '../../styles/shared.js';
 import { formPartStyles } from '../../styles/form-parts.js';
 import type { CivicBudgetSlider } from '../budget-slider/budget-slider.js';
@@ -24,6 +21,7 @@ import { readDraft, usableValues, type SimulatorDraft } from './draft.js';
 import { groupsOf, lineElementId, renderGroups } from './lines.js';
 import { budgetProblems, commentTooLong, refusalProblems, type SummaryProblem } from './problems.js';
 import { renderReceipt, renderReview } from './review.js';
+import { BudgetSender } from './submission.js';
 import { styles } from './budget-simulator.styles.js';
 
 type Step = 'edit' | 'review' | 'receipt';
@@ -95,6 +93,14 @@ export class CivicBudgetSimulator extends CivicElement {
 
   private readonly count = new CharacterCount(this, MAX_SIMULATION_COMMENT, () => this.resolvedLocale);
 
+  private readonly sender = new BudgetSender(this, {
+    client: () => this.resolvedClient,
+    save: () => this.saveDraft(),
+    received: (receipt) => this.received(receipt),
+    queued: () => void this.goTo('receipt'),
+    refused: (error) => this.refused(error),
+  });
+
   /** The id of the simulation to load. */
   @property({ reflect: true }) simulation?: string;
 
@@ -107,23 +113,17 @@ export class CivicBudgetSimulator extends CivicElement {
   @state() private step: Step = 'edit';
   @state() private problems: SummaryProblem[] = [];
   @state() private collapsed = new Set<string>();
-  @state() private sending = false;
   @state() private receipt?: SubmissionReceipt;
   @state() private announcement = '';
 
-  /** The idempotency key of the submission, and the payload it belongs to. */
-  private attempt?: { key: string; payload: string };
-  private queued?: string;
   /** The simulation the draft was restored into. */
   private restored?: Simulation;
   private announceTimer?: ReturnType<typeof setTimeout>;
   private pendingImpact = '';
-  private stopListening?: () => void;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.announceTimer);
-    this.stopListening?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -140,16 +140,15 @@ export class CivicBudgetSimulator extends CivicElement {
     this.comment = saved?.comment ?? '';
     const bands = simulation.councilTax ? councilTaxBands(simulation.councilTax).map(({ band }) => band) : [];
     this.band = saved?.band && bands.includes(saved.band) ? saved.band : bands.includes('D') ? 'D' : (bands[0] ?? 'D');
-    this.attempt = saved?.key && saved.payload ? { key: saved.key, payload: saved.payload } : undefined;
     this.problems = [];
     this.receipt = undefined;
     this.step = saved?.queued ? 'receipt' : 'edit';
-    this.queued = saved?.queued;
-    if (this.queued) this.listenForDelivery();
+    this.sender.resume(saved?.key && saved.payload ? { key: saved.key, payload: saved.payload } : undefined, saved?.queued);
   }
 
   private saveDraft() {
-    this.draft.save({ values: this.values, comment: this.comment, band: this.band, key: this.attempt?.key, payload: this.attempt?.payload, queued: this.queued });
+    const { attempt, queued } = this.sender;
+    this.draft.save({ values: this.values, comment: this.comment, band: this.band, key: attempt?.key, payload: attempt?.payload, queued });
   }
 
   // ---- Event handlers ----
@@ -250,70 +249,32 @@ export class CivicBudgetSimulator extends CivicElement {
     else void this.goTo('review');
   }
 
-  private async send(simulation: Simulation) {
-    const client = this.resolvedClient;
-    if (!client || this.sending) return;
+  private send(simulation: Simulation) {
     const problems = budgetProblems(simulation, this.values, this.comment, this.resolvedLocale);
-    if (problems.length) return this.showProblems(problems);
+    if (problems.length) return void this.showProblems(problems);
     const comment = this.comment.trim();
-    const submission: SimulationSubmission = {
+    void this.sender.send({
       simulationId: simulation.id,
       values: Object.fromEntries(simulation.lines.map((line) => [line.id, lineValue(line, this.values)])),
       ...(comment ? { comment } : {}),
-    };
-    // The same budget keeps its key (a resubmit after a reload is the same submission); a changed one gets a new key.
-    const payload = canonicalJson(submission);
-    if (this.attempt?.payload !== payload) this.attempt = { key: newIdempotencyKey(), payload };
-    this.saveDraft();
-    this.sending = true;
-    try {
-      const result = await outboxFor(client).outbox.submit('simulation', submission, { idempotencyKey: this.attempt.key });
-      if (result.status === 'sent') this.received(result.receipt);
-      else {
-        this.queued = result.key;
-        this.saveDraft();
-        this.listenForDelivery();
-        void this.goTo('receipt');
-      }
-    } catch (caught) {
-      const error = toCivicError(caught);
-      emit(this, 'civic-error', error);
-      void this.showProblems(refusalProblems(error, simulation, this.values, this.resolvedLocale));
-    } finally {
-      this.sending = false;
-    }
-  }
-
-  /** Hears a queued budget delivered (or refused) in the background, by this page or after a reload. */
-  private listenForDelivery() {
-    const client = this.resolvedClient;
-    if (!client || !this.queued) return;
-    this.stopListening?.();
-    const shared = outboxFor(client);
-    const offDelivered = shared.onDelivered((entry, receipt) => {
-      if (entry.key === this.queued) this.received(receipt as SubmissionReceipt);
     });
-    const offFailed = shared.onFailed((entry, error) => {
-      const simulation = this.loader.value;
-      if (entry.key !== this.queued || !simulation) return;
-      this.queued = undefined;
-      this.saveDraft();
-      void this.showProblems(refusalProblems(error, simulation, this.values, this.resolvedLocale));
-    });
-    this.stopListening = () => (offDelivered(), offFailed());
   }
 
   private received(receipt: SubmissionReceipt) {
-    this.stopListening?.();
-    this.queued = undefined;
-    this.attempt = undefined;
     this.receipt = receipt;
     this.draft.clear();
     emit(this, 'civic-simulation-submitted', receipt);
     void this.goTo('receipt');
   }
 
+  private refused(error: CivicError) {
+    const simulation = this.loader.value;
+    emit(this, 'civic-error', error);
+    if (simulation) void this.showProblems(refusalProblems(error, simulation, this.values, this.resolvedLocale));
+  }
+
   private startAgain() {
+    this.sender.forget();
     this.values = {};
     this.comment = '';
     this.receipt = undefined;
@@ -400,7 +361,7 @@ export class CivicBudgetSimulator extends CivicElement {
       band: this.band,
       level: this.level + 1,
       headline: balanceHeadline(simulationBalance(simulation, this.values), simulation.currency, locale),
-      sending: this.sending,
+      sending: this.sender.sending,
       comment: this.count.render({
         id: 'comment',
         label: msg('Anything you want to tell the council about your budget (optional)'),
