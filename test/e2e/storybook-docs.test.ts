@@ -66,11 +66,12 @@ async function openDocs(id: string): Promise<Page> {
   return page;
 }
 
-/** Until every card in the page's first story has rendered its proposal, not its loading message. */
+/** Until every element in the page's first story has rendered what it shows, not its loading message. */
 async function waitForFirstStoryLoaded(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const cards = [...(document.querySelector('.docs-story')?.querySelectorAll('civic-proposal-card') ?? [])];
-    return cards.length > 0 && cards.every((card) => card.shadowRoot?.querySelector('[part="base"]'));
+    const story = document.querySelector('.docs-story');
+    const elements = [...(story?.querySelectorAll('*') ?? [])].filter((element) => element.localName.startsWith('civic-') && element.localName !== 'civic-provider');
+    return elements.length > 0 && elements.every((element) => element.shadowRoot?.querySelector('[part]') && !element.shadowRoot.querySelector('[part~="loading"]'));
   });
 }
 
