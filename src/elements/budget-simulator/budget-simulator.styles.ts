@@ -110,7 +110,7 @@ export const styles = css`
     inline-size: calc(var(--_tap-target) * 0.6);
     block-size: calc(var(--_tap-target) * 0.6);
     margin: 0;
-    accent-color: var(--_color-text);
+    accent-color: var(--_color-primary);
   }
 
   .council-tax__change {
