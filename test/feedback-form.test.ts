@@ -85,7 +85,7 @@ describe('civic-feedback-form', () => {
       await send(element);
       const summary = part(element, 'error-summary')!;
       expect(element.shadowRoot!.activeElement, 'the summary takes focus').to.equal(summary);
-      expect(read(summary.querySelector('h2'))).to.equal('There is a problem');
+      expect(read(summary.querySelector('[role="heading"]'))).to.equal('There is a problem');
       expect(summaryLines(element)).to.deep.equal([
         'Select an answer to “How was your visit?”',
         '“Anything else?” must be 50 characters or fewer',

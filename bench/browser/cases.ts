@@ -3,5 +3,6 @@ import { serveBenchmarks } from './harness.js';
 import { proposalCardBenchmarks } from './proposal-card.bench.js';
 import { feedbackFormBenchmarks } from './feedback-form.bench.js';
 import { proposalListBenchmarks } from './proposal-list.bench.js';
+import { simulatorBenchmarks } from './simulator.bench.js';
 
-serveBenchmarks([...proposalCardBenchmarks, ...proposalListBenchmarks, ...feedbackFormBenchmarks]);
+serveBenchmarks([...proposalCardBenchmarks, ...proposalListBenchmarks, ...feedbackFormBenchmarks, ...simulatorBenchmarks]);

@@ -1,7 +1,9 @@
 /**
  * The in-page side of `npm run bench`: cases register here, and the runner (bench/run.ts) asks the
- * page to time them. A case is timed from the start of `measure` to the first frame painted after
- * it, so what is measured is what a resident waits for, not just script time.
+ * page to time them. A case is timed from the start of a frame to the paint of the frame that shows
+ * its change, so what is measured is what a resident waits for, not just script time. Starting at a
+ * frame's start keeps the wait for the display's next frame (up to 16.7 ms at 60 Hz) out of the
+ * figure: it is no part of the change's cost, but would hide any change of a few milliseconds.
  */
 
 export interface BenchCase<C = unknown> {
@@ -13,13 +15,6 @@ export interface BenchCase<C = unknown> {
   measure: (context: C) => Promise<void> | void;
   /** Removes what `prepare` made (not timed). */
   cleanup?: (context: C) => Promise<void> | void;
-  /**
-   * Start the clock at the start of a frame rather than just after one was painted. A change that
-   * renders within the frame it starts in is then timed as the work until that frame is painted; by
-   * default the figure also holds the wait for the display's next frame (up to 16.7 ms at 60 Hz),
-   * which is no part of the change's cost but dominates a change of a few milliseconds.
-   */
-  startAtFrame?: boolean;
 }
 
 /** Keeps a case's own context type while it sits in one list with others. */
@@ -61,16 +56,13 @@ async function time(cases: ReadonlyMap<string, BenchCase<unknown>>, name: string
   for (let run = 0; run < warmup + runs; run++) {
     const context = await benchCase.prepare();
     await nextPaint();
+    await nextFrame();
     let painted = false;
-    let startFramePainted: Promise<void> | undefined;
-    if (benchCase.startAtFrame) {
-      await nextFrame();
-      startFramePainted = afterRendering().then(() => void (painted = true));
-    }
+    const startFramePainted = afterRendering().then(() => void (painted = true));
     const started = performance.now();
     await benchCase.measure(context);
     // Done before the frame it started in was rendered: the change is in that frame.
-    if (startFramePainted && !painted) await startFramePainted;
+    if (!painted) await startFramePainted;
     else await nextPaint();
     const took = performance.now() - started;
     if (run >= warmup) durations.push(took);

@@ -7,8 +7,8 @@ import { messyProposals } from './data.js';
 
 // The list over the in-browser backend, as kiosks and demos run it: a round of 200 proposals, one in
 // four with a real city's messy title. A REST backend adds its network round trip to each figure.
-// Each is timed from the start of a frame to the paint of the frame that shows the change (see
-// `startAtFrame`): the work a keystroke costs, not the wait for the display's next refresh.
+// Each is timed from the start of a frame to the paint of the frame that shows the change (see the
+// harness): the work a keystroke costs, not the wait for the display's next refresh.
 
 const base = defaultSeed().rounds[0]!;
 const seed = { rounds: [{ round: base.round, proposals: messyProposals(base.proposals, 200) }], simulations: [], forms: [] };
@@ -64,7 +64,6 @@ async function loadedList(typed: string): Promise<Loaded> {
 export const proposalListBenchmarks = [
   benchCase({
     name: 'proposal-list 200 first render',
-    startAtFrame: true,
     prepare: () => ({ host: container(), client: createMemoryClient(seed) }),
     measure: async ({ host, client }) => {
       const list = newList(client);
@@ -76,7 +75,6 @@ export const proposalListBenchmarks = [
   benchCase({
     // Mid-word, as most keystrokes are: "par" to "park".
     name: 'proposal-list 200 filter',
-    startAtFrame: true,
     prepare: () => loadedList('par'),
     measure: async ({ list }: Loaded) => {
       type(list, 'k');
@@ -88,7 +86,6 @@ export const proposalListBenchmarks = [
   benchCase({
     // The first keystroke: every proposal's text is folded for search for the first time, and the page of cards is replaced.
     name: 'proposal-list 200 filter, first keystroke',
-    startAtFrame: true,
     prepare: () => loadedList(''),
     measure: async ({ list }: Loaded) => {
       type(list, 'p');

@@ -28,11 +28,16 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
   });
 }
 
+/** How to write an amount: `signed` puts + before a rise and − before a fall (a change, not a total). */
+export interface MoneyFormatOptions {
+  signed?: boolean;
+}
+
 /**
  * Money from integer minor units: `formatMoney(1250000, 'GBP', 'en-GB')` is `£12,500`. Whole
  * amounts show no pence, as GOV.UK writes them; others show every minor digit.
  */
-export function formatMoney(amount: MinorUnits, currency: string, locale: string): string {
+export function formatMoney(amount: MinorUnits, currency: string, locale: string, options: MoneyFormatOptions = {}): string {
   // ISO 4217's exponent, not Intl's: engines disagree (HUF), and the amount's meaning must not.
   const digits = currencyMinorDigits(currency) ?? DEFAULT_CURRENCY_DIGITS;
   const scale = 10 ** digits;
@@ -42,18 +47,69 @@ export function formatMoney(amount: MinorUnits, currency: string, locale: string
     currency,
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
+    ...(options.signed ? { signDisplay: 'exceptZero' } : {}),
   });
   const formatted = formatter.format(amount / scale);
   return formatter.resolvedOptions().style === 'currency' ? formatted : `${formatted} ${currency}`;
 }
 
-export function formatNumber(value: number, locale: string): string {
-  return numberFormat(locale, {}).format(value);
+/** Scripts that write a number's word without a space before it (`120万`). */
+const UNSPACED_SCRIPTS = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** From a million up, amounts read better in words: `£1.2 million`, `£182.5 million`, `£1.05 billion`. */
+const COMPACT_FROM = 1_000_000;
+
+/**
+ * Money as people say it: `£1.2 million` from a million up (to two decimals), `£250,000` below,
+ * exactly as `formatMoney` writes it. Intl's compact currency is short (`£1.2m`, which a screen
+ * reader may read as metres), so the long word of the compact number takes the short one's place.
+ */
+export function formatMoneyCompact(amount: MinorUnits, currency: string, locale: string, options: MoneyFormatOptions = {}): string {
+  const digits = currencyMinorDigits(currency) ?? DEFAULT_CURRENCY_DIGITS;
+  const major = amount / 10 ** digits;
+  if (Math.abs(major) < COMPACT_FROM) return formatMoney(amount, currency, locale, options);
+  const compact = { notation: 'compact', maximumFractionDigits: 2, minimumFractionDigits: 0 } as const;
+  const short = numberFormat(locale, { ...compact, style: 'currency', currency, ...(options.signed ? { signDisplay: 'exceptZero' } : {}) });
+  if (short.resolvedOptions().style !== 'currency') return formatMoney(amount, currency, locale, options);
+  const word = numberFormat(locale, { ...compact, compactDisplay: 'long' })
+    .formatToParts(Math.abs(major))
+    .find((part) => part.type === 'compact')?.value;
+  return short
+    .formatToParts(major)
+    .map((part) => (part.type === 'compact' && word ? (UNSPACED_SCRIPTS.test(word) ? word : ` ${word}`) : part.value))
+    .join('')
+    .replace(/\s{2,}/g, ' ');
 }
 
-/** `percent` is in percent: 12.5 is `12.5%`. */
-export function formatPercent(percent: number, locale: string): string {
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(percent / 100);
+/** The sign a locale writes before or after amounts of `currency`: `£`, `€`, `PLN`. */
+export function currencySymbol(currency: string, locale: string): string {
+  const formatter = numberFormat(locale, { style: 'currency', currency });
+  return formatter.formatToParts(0).find((part) => part.type === 'currency')?.value ?? currency;
+}
+
+export function formatNumber(value: number, locale: string, options: { signed?: boolean } = {}): string {
+  return numberFormat(locale, options.signed ? { signDisplay: 'exceptZero' } : {}).format(value);
+}
+
+/** `percent` is in percent: 12.5 is `12.5%`; up to two decimals, as council tax rises are set (4.99%). */
+export function formatPercent(percent: number, locale: string, options: { signed?: boolean } = {}): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2, ...(options.signed ? { signDisplay: 'exceptZero' } : {}) }).format(percent / 100);
+}
+
+/**
+ * Reads a number a resident typed, in their locale's way (`1,250,000.50` in en-GB, `1.250.000,50`
+ * in de-DE), ignoring spaces, currency signs and a trailing `%`. Returns undefined when the text is
+ * not a number.
+ */
+export function parseDecimal(text: string, locale: string): number | undefined {
+  const parts = numberFormat(locale, {}).formatToParts(12345.6);
+  const group = parts.find((part) => part.type === 'group')?.value ?? ',';
+  const decimal = parts.find((part) => part.type === 'decimal')?.value ?? '.';
+  let plain = text.replace(/[\s\u00a0\u202f%]/g, '').replace(/^[^\d\-−+.,]+|[^\d.,]+$/gu, '');
+  if (group.trim() !== '') plain = plain.split(group).join('');
+  plain = plain.replace(decimal, '.').replace('−', '-');
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(plain)) return undefined;
+  return Number(plain);
 }
 
 /** A date as residents read it (`25 November 2026`); an unreadable date is shown as given. */

@@ -224,26 +224,64 @@ export type ResultExplanation =
   | { outcome: 'not-funded'; reason: 'below-threshold'; minVotes: number };
 
 export interface BudgetLineImpact {
-  /** The line's value from which this impact applies. */
+  /** The line's value from which this impact applies (until the next impact's `from`). */
   from: number;
   text: string;
 }
+
+/**
+ * What a line's value means: minor units of the simulation's currency, a percentage (priced by
+ * `amountPerPercent`), or points (simulations in `points` mode).
+ */
+export type BudgetLineUnit = 'currency' | 'percent' | 'points';
 
 export interface BudgetLine {
   id: string;
   label: string;
   description?: string;
   kind: 'spending' | 'revenue';
-  /** Current value: minor units for `currency` lines, percent for `percent` lines. */
+  /** Current value: minor units for `currency` lines, percent for `percent` lines, points for `points` lines. */
   baseline: number;
   min: number;
   max: number;
   step: number;
-  unit: 'currency' | 'percent';
+  unit: BudgetLineUnit;
   /** For `percent` lines: the money one percent is worth, in minor units. */
   amountPerPercent?: MinorUnits;
   locked: boolean;
+  /** What the value means for residents, by threshold: the impact with the greatest `from` at or below the value applies. */
   impacts: BudgetLineImpact[];
+  /** The id of the group (in `Simulation.groups`) the line is shown in; absent: shown under "Spending" or "Income". */
+  group?: string;
+  /** Why the value can go no lower, shown when a resident reaches `min` (e.g. a legal minimum). */
+  minReason?: string;
+  /** Why the value can go no higher, shown when a resident reaches `max` (e.g. the council tax referendum limit). */
+  maxReason?: string;
+}
+
+/** A heading that gathers lines, e.g. "Adults and health"; residents can fold it away. */
+export interface BudgetGroup {
+  id: string;
+  label: string;
+  description?: string;
+}
+
+/**
+ * What a submission must achieve:
+ * - `no-deficit`: spending no more than income (the default, and the rule before modes existed);
+ * - `balance`: spending and income within `tolerance` of each other;
+ * - `points`: exactly `points` points spread over the lines (a priority simulator, no money).
+ */
+export type SimulationMode = 'balance' | 'no-deficit' | 'points';
+
+/** Council tax as a lever, so each resident sees what a budget means for their own bill. */
+export interface CouncilTax {
+  /** The `revenue`, `percent` line whose value is the rise in council tax (its `max` is the referendum limit). */
+  lineId: string;
+  /** This year's Band D bill, in minor units, before any rise. */
+  bandD: MinorUnits;
+  /** Each band's bill as a ratio of Band D; default England's A (6/9) to H (18/9). */
+  bands?: Array<{ band: string; ratio: number }>;
 }
 
 export interface Simulation {
@@ -252,6 +290,18 @@ export interface Simulation {
   description: string;
   currency: string;
   lines: BudgetLine[];
+  /** Default `no-deficit`. */
+  mode?: SimulationMode;
+  /**
+   * How far apart spending and income may be and still count as balanced, in minor units: in
+   * `balance` mode either way, in `no-deficit` mode a deficit this small is accepted. Default 0.
+   */
+  tolerance?: MinorUnits;
+  /** In `points` mode: the points to spend, exactly. */
+  points?: number;
+  /** The groups lines are shown in, in order. */
+  groups?: BudgetGroup[];
+  councilTax?: CouncilTax;
 }
 
 export interface SimulationSubmission {

@@ -1,7 +1,7 @@
 /** The seed, indexed by id once, and the rules a round's dates and identity settings imply. */
 import { CivicError } from '../client/client.js';
 import type { MemorySeed } from './seed/index.js';
-import { describeProblem, formProblems, validateSelections } from '../domain/rules/index.js';
+import { describeProblem, formProblems, simulationSetupProblems, validateSelections } from '../domain/rules/index.js';
 import { normalizeVotingCode } from '../domain/rounds.js';
 import type { Ballot, Proposal, Round } from '../domain/types.js';
 
@@ -24,7 +24,7 @@ export interface SeedIndex {
   forms: Map<string, MemorySeed['forms'][number]>;
 }
 
-/** Indexes the seed; throws a `TypeError` naming a duplicate id, a seeded ballot its round refuses or an inconsistent form. */
+/** Indexes the seed; throws a `TypeError` naming a duplicate id, a seeded ballot its round refuses, a broken simulation or an inconsistent form. */
 export function indexSeed(seed: MemorySeed): SeedIndex {
   const index: SeedIndex = { rounds: new Map(), proposals: new Map(), simulations: new Map(), forms: new Map() };
   for (const { round, proposals, votingCodes, voterTokens, ballots = [] } of seed.rounds) {
@@ -48,7 +48,11 @@ export function indexSeed(seed: MemorySeed): SeedIndex {
       }
     });
   }
-  for (const simulation of seed.simulations) addUnique(index.simulations, simulation.id, 'simulation', simulation);
+  for (const simulation of seed.simulations) {
+    const problem = simulationSetupProblems(simulation)[0];
+    if (problem) throw new TypeError(`Memory seed: simulation "${simulation.id}" at ${problem.path.join('.')}: ${problem.detail}`);
+    addUnique(index.simulations, simulation.id, 'simulation', simulation);
+  }
   for (const form of seed.forms) {
     const problem = formProblems(form)[0];
     if (problem) throw new TypeError(`Memory seed: form "${form.id}" ${problem.path}: ${problem.message}`);

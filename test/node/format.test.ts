@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDate, formatMoney, formatNumber, formatPercent } from '../../src/domain/format.js';
+import { formatDate, formatMoney, formatMoneyCompact, formatNumber, formatPercent, parseDecimal } from '../../src/domain/format.js';
 
 // Intl separates some currencies from the number with a no-break space; compare with plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -39,4 +39,30 @@ test('numbers, percentages and dates are localised; an unreadable date is shown 
   assert.equal(formatPercent(12.5, 'en-GB'), '12.5%');
   assert.equal(formatDate('2026-11-25T10:00:00Z', 'en-GB'), '25 November 2026');
   assert.equal(formatDate('sometime soon', 'en-GB'), 'sometime soon');
+});
+
+test('large amounts read in words, as people say them, and changes carry their sign', () => {
+  assert.equal(formatMoneyCompact(120_000_000, 'GBP', 'en-GB'), '£1.2 million');
+  assert.equal(formatMoneyCompact(18_250_000_000, 'GBP', 'en-GB'), '£182.5 million');
+  assert.equal(formatMoneyCompact(105_000_000_000, 'GBP', 'en-GB'), '£1.05 billion');
+  assert.equal(formatMoneyCompact(20_000_000, 'GBP', 'en-GB'), '£200,000', 'below a million, exact');
+  assert.equal(formatMoneyCompact(-230_000_000, 'GBP', 'en-GB', { signed: true }), '-£2.3 million');
+  assert.equal(formatMoneyCompact(120_000_000, 'GBP', 'cy'), '£1.2 miliwn');
+  assert.equal(plain(formatMoneyCompact(120_000_000, 'EUR', 'de-DE')), '1,2 Millionen €');
+  assert.equal(formatMoneyCompact(120_000_000, 'GBP', 'ja'), '£120万', 'no space where the script writes none');
+  assert.equal(formatMoney(3_400, 'GBP', 'en-GB', { signed: true }), '+£34');
+  assert.equal(formatMoney(0, 'GBP', 'en-GB', { signed: true }), '£0');
+  assert.equal(formatPercent(4.99, 'en-GB'), '4.99%', 'council tax rises have two decimals');
+  assert.equal(formatPercent(-1.5, 'en-GB', { signed: true }), '-1.5%');
+  assert.equal(formatNumber(5, 'en-GB', { signed: true }), '+5');
+});
+
+test('numbers residents type are read in their locale’s way; anything else is not a number', () => {
+  assert.equal(parseDecimal('1,250,000.50', 'en-GB'), 1_250_000.5);
+  assert.equal(parseDecimal('£98,000,000', 'en-GB'), 98_000_000);
+  assert.equal(parseDecimal(' 4.99 % ', 'en-GB'), 4.99);
+  assert.equal(parseDecimal('1.250.000,50', 'de-DE'), 1_250_000.5);
+  assert.equal(parseDecimal('1 250 000,5', 'fr-FR'), 1_250_000.5);
+  assert.equal(parseDecimal('-3', 'en-GB'), -3);
+  for (const text of ['', 'abc', '1.2.3', '12abc34']) assert.equal(parseDecimal(text, 'en-GB'), undefined, text);
 });

@@ -14,6 +14,11 @@ import {
   validateSelections,
   validateSimulation,
   whyNotSelectable,
+  councilTaxBill,
+  describeSimulationProblem,
+  impactAt,
+  simulationBalance,
+  simulationSetupProblems,
 } from '../../src/domain/rules/index.js';
 import type { Ballot, BallotRules, FeedbackForm, Proposal, Simulation } from '../../src/domain/types.js';
 
@@ -363,6 +368,108 @@ test('a simulation value off its step, out of range, on a locked line or unknown
   assert.deepEqual(validateSimulation(simulation, { simulationId: 's', values: { fees: 100_000.5 } }), [
     { code: 'malformed', field: 'values.fees', expected: 'a whole number of minor units' },
   ]);
+});
+
+// Modes, tolerance, points, council tax: what real councils configure.
+const gapped: Simulation = {
+  ...simulation,
+  mode: 'balance',
+  tolerance: 20_000,
+};
+
+test('a simulation without a mode keeps the rule it always had: no deficit, any surplus', () => {
+  assert.deepEqual(simulationBalance(simulation, { fees: 300_000 }), { spending: 700_000, revenue: 900_000, surplus: 200_000, unit: 'money', status: 'balanced', gap: 0 });
+  assert.deepEqual(validateSimulation(simulation, { simulationId: 's', values: { fees: 300_000 } }), []);
+});
+
+test('balance mode: within the tolerance either way is balanced; beyond it, says how much is still to find or to spend', () => {
+  assert.deepEqual(validateSimulation(gapped, { simulationId: 's', values: { parks: 510_000 } }), [], '£100 over, within £200');
+  assert.deepEqual(simulationBalance(gapped, { parks: 560_000 }), { spending: 760_000, revenue: 700_000, surplus: -60_000, unit: 'money', status: 'over', gap: 40_000 });
+  assert.deepEqual(validateSimulation(gapped, { simulationId: 's', values: { parks: 560_000 } }), [
+    { code: 'unbalanced', spending: 760_000, revenue: 700_000, over: 60_000, tolerance: 20_000 },
+  ]);
+  assert.deepEqual(validateSimulation(gapped, { simulationId: 's', values: { parks: 400_000 } }), [
+    { code: 'unspent', spending: 600_000, revenue: 700_000, under: 100_000, tolerance: 20_000 },
+  ]);
+  assert.equal(
+    describeSimulationProblem({ code: 'unspent', spending: 600_000, revenue: 700_000, under: 100_000, tolerance: 20_000 }, (pence) => `£${pence / 100}`),
+    'The money coming in is £1000 more than spending; the budget must balance to within £200.',
+  );
+});
+
+test('no-deficit mode with a tolerance accepts a deficit that small, and any surplus', () => {
+  const lenient: Simulation = { ...simulation, mode: 'no-deficit', tolerance: 50_000 };
+  assert.deepEqual(validateSimulation(lenient, { simulationId: 's', values: { parks: 550_000 } }), []);
+  assert.deepEqual(validateSimulation(lenient, { simulationId: 's', values: { parks: 0 } }), []);
+  assert.equal(simulationBalance(lenient, { parks: 600_000 }).gap, 50_000);
+});
+
+const priorities: Simulation = {
+  id: 'p',
+  title: 'Priorities',
+  description: '',
+  currency: 'GBP',
+  mode: 'points',
+  points: 10,
+  lines: ['a', 'b', 'c'].map((id) => ({ id, label: id, kind: 'spending', unit: 'points', baseline: 0, min: 0, max: 10, step: 1, locked: false, impacts: [] })),
+};
+
+test('a cap between two steps, and a baseline between two, can be chosen: a 4.99% council tax limit in 0.1% steps', () => {
+  assert.deepEqual(validateSimulation(simulation, { simulationId: 's', values: { tax: 4.99, parks: 800_000 } }), []);
+  const odd: Simulation = { ...simulation, lines: [{ ...simulation.lines[0]!, baseline: 505_000 }, ...simulation.lines.slice(1)] };
+  assert.deepEqual(validateSimulation(odd, { simulationId: 's', values: { parks: 505_000, fees: 110_000 } }), []);
+  assert.deepEqual(validateSimulation(odd, { simulationId: 's', values: { parks: 515_000 } }), [{ code: 'off-step', lineId: 'parks', step: 10_000, actual: 515_000 }]);
+});
+
+test('points mode: exactly the points, no more and no fewer, in whole points', () => {
+  assert.deepEqual(validateSimulation(priorities, { simulationId: 'p', values: { a: 5, b: 3, c: 2 } }), []);
+  assert.deepEqual(validateSimulation(priorities, { simulationId: 'p', values: { a: 5 } }), [{ code: 'points-left', points: 10, spent: 5, left: 5 }]);
+  assert.deepEqual(validateSimulation(priorities, { simulationId: 'p', values: { a: 8, b: 8 } }), [{ code: 'points-over', points: 10, spent: 16, over: 6 }]);
+  assert.deepEqual(validateSimulation(priorities, { simulationId: 'p', values: { a: 2.5 } }), [{ code: 'malformed', field: 'values.a', expected: 'a whole number of points' }]);
+  assert.deepEqual(simulationBalance(priorities, { a: 4 }), { spending: 4, revenue: 10, surplus: 6, unit: 'points', status: 'under', gap: 6 });
+});
+
+test('the impact that applies is the one with the highest threshold at or below the value, in any order', () => {
+  const line = { impacts: [{ from: 30, text: 'More' }, { from: 0, text: 'Closed' }, { from: 20, text: 'As now' }] };
+  assert.equal(impactAt(line, 25)?.text, 'As now');
+  assert.equal(impactAt(line, 30)?.text, 'More');
+  assert.equal(impactAt(line, 0)?.text, 'Closed');
+  assert.equal(impactAt({ impacts: [{ from: 10, text: 'x' }] }, 5), undefined);
+});
+
+test('a household’s council tax: its band’s ratio of Band D, and the change the budget’s rise makes', () => {
+  const taxed: Simulation = { ...simulation, councilTax: { lineId: 'tax', bandD: 181_240 } };
+  assert.deepEqual(councilTaxBill(taxed, {}, 'D'), { band: 'D', now: 181_240, next: 184_865, change: 3_625 }, '2% of £1,812.40');
+  assert.deepEqual(councilTaxBill(taxed, { tax: 4.9 }, 'A'), { band: 'A', now: 120_827, next: 126_748, change: 5_921 }, 'Band A is 6/9 of D');
+  assert.deepEqual(councilTaxBill(taxed, { tax: 0 }, 'H'), { band: 'H', now: 362_480, next: 362_480, change: 0 }, 'Band H is twice D');
+  assert.equal(councilTaxBill(taxed, {}, 'I'), undefined, 'England has no band I');
+  const welsh: Simulation = { ...taxed, councilTax: { lineId: 'tax', bandD: 150_000, bands: [{ band: 'I', ratio: 21 / 9 }] } };
+  assert.equal(councilTaxBill(welsh, { tax: 0 }, 'I')?.now, 350_000);
+  assert.equal(councilTaxBill(simulation, {}, 'D'), undefined, 'no council tax set up');
+});
+
+test('a simulation set up wrongly is named where: unknown group, duplicate line, a baseline out of range, the wrong mode', () => {
+  const broken: Simulation = {
+    ...simulation,
+    groups: [{ id: 'services', label: 'Services' }],
+    councilTax: { lineId: 'parks', bandD: 100_000 },
+    lines: [
+      { ...simulation.lines[0]!, group: 'servces' },
+      { ...simulation.lines[0]!, group: 'services', baseline: 1_005_000 },
+      { ...simulation.lines[2]!, id: 'points', unit: 'points', step: 1, baseline: 0, min: 0, max: 10 },
+      { ...simulation.lines[3]!, step: 0.5 },
+    ],
+  };
+  assert.deepEqual(simulationSetupProblems(broken), [
+    { path: ['lines', 0, 'group'], detail: '"servces" is not one of the simulation\'s groups' },
+    { path: ['lines', 1, 'id'], detail: 'Line id "parks" is used twice' },
+    { path: ['lines', 1, 'baseline'], detail: 'The baseline is outside min..max' },
+    { path: ['lines', 2, 'unit'], detail: 'Points lines belong in a simulation in points mode' },
+    { path: ['lines', 3, 'baseline'], detail: 'Currency lines need whole minor units' },
+    { path: ['councilTax', 'lineId'], detail: 'The council tax line "parks" must be a revenue line in percent' },
+  ]);
+  assert.deepEqual(simulationSetupProblems({ ...priorities, points: undefined }), [{ path: ['points'], detail: 'A points simulation needs the whole number of points to spend' }]);
+  assert.deepEqual(simulationSetupProblems(simulation), []);
 });
 
 const form: FeedbackForm = {

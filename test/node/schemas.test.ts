@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CivicError } from '../../src/client/client.js';
-import { ProposalSchema, RoundSchema, parseResponse } from '../../src/client/rest/schemas.js';
+import { ProposalSchema, RoundSchema, SimulationSchema, parseResponse } from '../../src/client/rest/schemas.js';
+import { councilBudget } from '../../src/memory/seed/simulation-council.js';
 import { isSafeUrl } from '../../src/domain/safe-url.js';
 
 const proposal = {
@@ -40,4 +41,31 @@ test('one URL policy: a mailto: link is accepted over REST as the card shows it,
   assert.equal(isSafeUrl('data:image/png;base64,AAAA', { image: true }), true);
   assert.equal(isSafeUrl('data:image/png;base64,AAAA'), false);
   assert.equal(isSafeUrl('mailto:a@b.c', { image: true }), false);
+});
+
+const oldSimulation = {
+  id: 's1', title: 'Budget', description: '', currency: 'GBP',
+  lines: [{ id: 'parks', label: 'Parks', kind: 'spending', baseline: 500, min: 0, max: 1000, step: 100, unit: 'currency', locked: false, impacts: [] }],
+};
+
+test('a simulation from before modes, groups and council tax parses as it was, with nothing added', () => {
+  const parsed = parseResponse(SimulationSchema, oldSimulation, 'simulation s1');
+  assert.equal(parsed.mode, undefined);
+  assert.equal(parsed.groups, undefined);
+  assert.equal(parsed.lines[0]!.group, undefined);
+});
+
+test('a council’s whole simulation parses: groups, balance mode, council tax with its cap and reason', () => {
+  const council = councilBudget();
+  const parsed = parseResponse(SimulationSchema, JSON.parse(JSON.stringify(council)), 'simulation');
+  assert.deepEqual(parsed, council);
+});
+
+test('a simulation whose shape is wrong is refused, naming where (what the shape cannot say, the simulator checks)', () => {
+  const refused = (body: unknown, field: string, message: RegExp) =>
+    assert.throws(
+      () => parseResponse(SimulationSchema, body, 'simulation s1'),
+      (error: unknown) => error instanceof CivicError && error.code === 'invalid-response' && error.field === field && message.test(error.message),
+    );
+  refused({ ...oldSimulation, mode: 'everything' }, 'mode', /Invalid/);
 });

@@ -44,8 +44,9 @@ function stringsIn(value: unknown): string[] {
 }
 
 const isPseudo = (text: string) => /^⟦[\s\S]*⟧$/.test(text);
-/** Formatted numbers, money, percentages and dates need no translation. */
-const isFormatted = (text: string) => /^[\d\s.,:/£$€%+\-−–()]+$/.test(text) || /^\d{1,2} [A-Z][a-z]+ \d{4}/.test(text);
+/** Formatted numbers, money (`£1.2 million`: Intl's own words), percentages and dates need no translation. */
+const isFormatted = (text: string) =>
+  /^[\d\s.,:/£$€%+\-−–()]+$/.test(text) || /^[-+]?[£$€]?[\d.,]+ (thousand|million|billion|trillion)$/.test(text) || /^\d{1,2} [A-Z][a-z]+ \d{4}/.test(text);
 
 /** Texts a resident sees that are neither translated, backend data nor formatted numbers. */
 export function untranslatedTexts(element: Element, data: ReadonlySet<string> = seedTexts): string[] {

@@ -17,7 +17,14 @@ export { describeProblem, type BallotProblem } from './ballot-problems.js';
 export {
   MAX_SIMULATION_COMMENT,
   describeSimulationProblem,
+  impactAt,
+  isAllowedValue,
+  isOnStep,
+  lineAmount,
+  lineValue,
+  lineValueProblems,
   simulationBalance,
+  simulationMode,
   validateSimulation,
   type SimulationBalance,
   type SimulationProblem,
@@ -44,6 +51,8 @@ export {
   sectionOf,
   type FormProblem,
 } from './feedback-form.js';
+export { simulationSetupProblems, type SimulationSetupProblem } from './simulation-setup.js';
+export { ENGLAND_COUNCIL_TAX_BANDS, councilTaxBands, councilTaxBill, type CouncilTaxBill } from './council-tax.js';
 
 /** What a ballot holds: ids (approval, ordinal, choose-1), id to points, or id to yes/no/abstain. */
 export type Selections = Ballot['selections'];

@@ -7,7 +7,7 @@ import { errorOf } from '../../client/outbox/errors.js';
 import { CivicElement } from '../../core/civic-element.js';
 import { defineElement } from '../../core/define.js';
 import { DraftController } from '../../core/draft-controller.js';
-import { renderErrorSummary, type SummaryItem } from '../../core/error-summary.js';
+import { renderErrorSummary, type ErrorSummaryItem } from '../../core/error-summary.js';
 import { emit } from '../../core/events.js';
 import { LoadController } from '../../core/load-controller.js';
 import { outboxFor } from '../../core/outbox-for.js';
@@ -95,7 +95,7 @@ export class CivicFeedbackForm extends CivicElement {
 
   @state() private answers: Record<string, Answer> = {};
   @state() private errors = new Map<string, string>();
-  @state() private summary: SummaryItem[] = [];
+  @state() private summary: ErrorSummaryItem[] = [];
   @state() private failure?: CivicError;
   @state() private phase: Phase = 'answering';
   @state() private receipt?: SubmissionReceipt;
@@ -247,7 +247,7 @@ export class CivicFeedbackForm extends CivicElement {
     const asked = askedQuestions(form, this.answers);
     const positions = this.loader.value?.layout.positions ?? new Map();
     const errors = new Map<string, string>();
-    const summary: SummaryItem[] = [];
+    const summary: ErrorSummaryItem[] = [];
     for (const question of form.questions) {
       const code = byKey.get(question.id)?.[0]?.code;
       if (!code) continue;
@@ -296,7 +296,7 @@ export class CivicFeedbackForm extends CivicElement {
       set: (question, answer) => this.setAnswer(question, answer),
     };
     return html`<form class="form" part="form" novalidate @submit=${(event: Event) => this.onSubmit(event, form)}>
-      ${renderErrorSummary(this.summary, this.renderRoot)}
+      ${renderErrorSummary(this.summary, { root: this.renderRoot, headingLevel: this.level + 1 })}
       <div class="title" part="title" role="heading" aria-level=${this.level}><span dir="auto">${form.title}</span></div>
       ${form.description ? html`<p class="description" part="description"><span dir="auto">${form.description}</span></p>` : nothing}
       ${layout.blocks.map(({ section, questions }, i) => {

@@ -3,6 +3,7 @@ import { withDescriptions } from './descriptions.js';
 import { feedbackForm } from './forms.js';
 import { neighbourhoodRounds } from './rounds.js';
 import { budgetSimulation } from './simulation.js';
+import { councilBudget, councilPriorities } from './simulation-council.js';
 import type { MemorySeed } from './types.js';
 
 /**
@@ -20,7 +21,7 @@ export function defaultSeed(now: Date = new Date()): MemorySeed {
   const at = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
   return {
     rounds: withDescriptions(neighbourhoodRounds(at)),
-    simulations: [budgetSimulation()],
+    simulations: [budgetSimulation(), councilBudget(), councilPriorities()],
     forms: [feedbackForm(), parkConsultation()],
   };
 }

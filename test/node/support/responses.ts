@@ -164,7 +164,9 @@ function line(rng: Random): object {
 }
 
 function simulation(rng: Random): object {
-  return tag('simulation', { id: realId(rng), title: realText(rng), description: realText(rng), currency: 'GBP', lines: Array.from({ length: rng.int(1, 5) }, () => line(rng)) });
+  // Line ids are unique within a simulation: values are keyed by them.
+  const lines = Array.from({ length: rng.int(1, 5) }, (_, i) => ({ ...line(rng), id: `${realId(rng)}-${i}` }));
+  return tag('simulation', { id: realId(rng), title: realText(rng), description: realText(rng), currency: 'GBP', lines: lines.map((item) => tag('line', item)) });
 }
 
 function question(rng: Random): object {
