@@ -16,6 +16,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 import { BallotServer } from './support/ballot-server.js';
+import { reloadOffline } from './support/offline.js';
 
 const support = fileURLToPath(new URL('./support/', import.meta.url));
 const waitMs = 15_000;
@@ -109,8 +110,8 @@ describe('outbox in real Chromium', { timeout: 90_000 }, () => {
       assert.match(await page.textContent('#status') ?? '', /Saved on this device: 1 waiting/);
       assert.equal(server.deliveries.length, 0, 'nothing should reach the server while offline');
 
-      await page.reload();
-      await page.waitForSelector('#status[data-ready="true"]');
+      await reloadOffline(page, context, '#status[data-ready="true"]');
+      assert.equal(server.deliveries.length, 0, 'nothing should reach the server while offline');
       assert.equal(await pendingOn(page), 1, 'the reloaded page should find the saved ballot');
       assert.equal(await page.getAttribute('#status', 'data-durable'), 'true');
 
