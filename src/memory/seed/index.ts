@@ -1,3 +1,4 @@
+import { ballotRounds } from './ballots.js';
 import { feedbackForm } from './forms.js';
 import { neighbourhoodRounds } from './rounds.js';
 import { budgetSimulation } from './simulation.js';
@@ -17,7 +18,7 @@ const DAY = 86_400_000;
 export function defaultSeed(now: Date = new Date()): MemorySeed {
   const at = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
   return {
-    rounds: neighbourhoodRounds(at),
+    rounds: [...neighbourhoodRounds(at), ...ballotRounds(at)],
     simulations: [budgetSimulation()],
     forms: [feedbackForm()],
   };

@@ -1,0 +1,114 @@
+/**
+ * Sends a ballot through the page's shared outbox, exactly once: each ballot has an idempotency
+ * key, kept in the draft with the ballot it was used for, so the same ballot always goes under the
+ * same key (after a failed send, a reload, another tab) and a changed one is a new submission.
+ * Hears what the outbox delivers or has refused in the background for this ballot.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { toCivicError, type CivicClient, type CivicError } from '../../client/client.js';
+import { newIdempotencyKey } from '../../client/ids.js';
+import { outboxFor } from '../../core/outbox-for.js';
+import { canonicalJson } from '../../domain/json.js';
+import type { Ballot, Receipt } from '../../domain/types.js';
+import { errorOf } from './outcome.js';
+
+/** A ballot as it was submitted, and its key. */
+export interface Submission {
+  key: string;
+  body: string;
+}
+
+export interface SenderEvents {
+  /** A send starts: keep the submission in the draft now, before anything can be lost. */
+  sending(): void;
+  received(receipt: Receipt): void;
+  /** Kept on the device, to be sent when the server can be reached. */
+  queued(): void;
+  /** Refused for good; `possibly`: an earlier send got no answer, so a conflict means it was counted. */
+  refused(error: CivicError, possibly: boolean): void;
+}
+
+export class BallotSender implements ReactiveController {
+  /** The submission in progress, to keep in the draft. */
+  submission?: Submission;
+  private client?: CivicClient;
+  private unlisten?: () => void;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly events: SenderEvents,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.unlisten?.();
+    this.client = this.unlisten = undefined;
+  }
+
+  /** Sends through `client`'s outbox from now on, and listens to it. */
+  use(client: CivicClient): void {
+    if (client === this.client) return;
+    this.unlisten?.();
+    this.client = client;
+    const shared = outboxFor(client);
+    const ours = (key: string) => key === this.submission?.key;
+    const offDelivered = shared.onDelivered((entry, receipt) => ours(entry.key) && this.received(receipt as Receipt));
+    const offFailed = shared.onFailed((entry, error, possibly) => {
+      if (!ours(entry.key)) return;
+      void shared.outbox.discard(entry.key);
+      this.refused(error, possibly);
+    });
+    this.unlisten = () => (offDelivered(), offFailed());
+  }
+
+  /** A submission found in a draft: still waiting in the outbox, refused meanwhile, or sent again under its key. */
+  resume(submission: Submission | undefined): void {
+    this.submission = submission;
+    if (!submission || !this.client) return;
+    const { outbox } = outboxFor(this.client);
+    void Promise.all([outbox.pending(), outbox.failed()]).then(([pending, failed]) => {
+      if (this.submission !== submission) return;
+      const refusal = failed.find((entry) => entry.key === submission.key)?.lastError;
+      if (refusal) {
+        void outbox.discard(submission.key);
+        this.refused(errorOf(refusal), false);
+      } else if (pending.some((entry) => entry.key === submission.key)) {
+        this.events.queued();
+      } else {
+        // Sent by another page, or this page closed mid-send: the same key answers with the same receipt.
+        void this.send(JSON.parse(submission.body) as Ballot);
+      }
+    });
+  }
+
+  submit(ballot: Ballot): void {
+    const body = canonicalJson(ballot);
+    if (this.submission?.body !== body) this.submission = { key: newIdempotencyKey(), body };
+    void this.send(ballot);
+  }
+
+  private async send(ballot: Ballot): Promise<void> {
+    const submission = this.submission;
+    if (!this.client || !submission) return;
+    this.events.sending();
+    try {
+      const result = await outboxFor(this.client).outbox.submit('ballot', ballot, { idempotencyKey: submission.key });
+      if (this.submission !== submission) return;
+      if (result.status === 'sent') this.received(result.receipt);
+      else this.events.queued();
+    } catch (error) {
+      if (this.submission === submission) this.refused(toCivicError(error), false);
+    }
+  }
+
+  private received(receipt: Receipt): void {
+    this.submission = undefined;
+    this.events.received(receipt);
+  }
+
+  private refused(error: CivicError, possibly: boolean): void {
+    this.submission = undefined;
+    this.events.refused(error, possibly);
+  }
+}

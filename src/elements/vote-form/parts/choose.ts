@@ -1,0 +1,42 @@
+/** The choosing step: the rules in words, a filter by area, the kind's part, the running totals, Continue. */
+import { msg } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { WHOLE_BALLOT } from '../check.js';
+import { kinds } from '../kinds/index.js';
+import { rulesSentences } from '../texts.js';
+import type { BallotView } from '../view.js';
+import { errorSummary, type SummaryItem } from './error-summary.js';
+import { meter } from './meter.js';
+import { errorMessages } from './row.js';
+
+export interface ChooseActions {
+  problems: readonly SummaryItem[];
+  /** The area shown, '' for all. */
+  area: string;
+  setArea: (area: string) => void;
+  next: () => void;
+}
+
+/** `view.shown` is every proposal on the ballot; the filter narrows it when the round has many in several areas. */
+export function chooseStep(all: BallotView, { problems, area, setArea, next }: ChooseActions): TemplateResult {
+  const areas = [...new Set(all.shown.map((proposal) => proposal.area).filter((name): name is string => !!name))];
+  const filtered = all.shown.length > 10 && areas.length > 1;
+  const view = { ...all, shown: filtered && area ? all.shown.filter((proposal) => proposal.area === area) : all.shown };
+  const kind = kinds[view.rules.kind] as (view: BallotView) => unknown;
+  return html`${errorSummary(problems, view.focus, view.level)}
+    <div class="rules" part="rules">${rulesSentences(view.rules, view, all.shown.length === 1).map((line) => html`<p>${line}</p>`)}</div>
+    <form class="ballot" part="ballot" novalidate @submit=${(event: Event) => (event.preventDefault(), next())}>
+      ${filtered
+        ? html`<div class="filter" part="filter">
+            <label for="area">${msg('Show proposals in')}</label>
+            <select id="area" class="select" @change=${(event: Event) => setArea((event.target as HTMLSelectElement).value)}>
+              <option value="" ?selected=${!area}>${msg('All areas')}</option>
+              ${areas.map((name) => html`<option .value=${name} ?selected=${area === name} dir="auto">${name}</option>`)}
+            </select>
+          </div>`
+        : nothing}
+      <div class="group ${view.errors.has(WHOLE_BALLOT) ? 'group--error' : ''}">${errorMessages(view, WHOLE_BALLOT)} ${kind(view)}</div>
+      ${meter(view)}
+      <div class="actions"><button class="button" part="continue-button">${msg('Continue')}</button></div>
+    </form>`;
+}
