@@ -29,7 +29,6 @@ export const styles = css`
     margin-block-end: var(--_space-4);
   }
 
-  .rules > * + *,
   .notice > * + *,
   .receipt > * + * {
     margin-block-start: var(--_space-2);
@@ -173,6 +172,11 @@ export const styles = css`
     color: var(--_color-text);
     background: var(--_color-background);
     font: inherit;
+  }
+
+  .select,
+  .select option {
+    line-height: var(--_line-height);
   }
 
   .input--points {

@@ -24,7 +24,7 @@ export function chooseStep(all: BallotView, { problems, area, setArea, next }: C
   const view = { ...all, shown: filtered && area ? all.shown.filter((proposal) => proposal.area === area) : all.shown };
   const kind = kinds[view.rules.kind] as (view: BallotView) => unknown;
   return html`${errorSummary(problems, view.focus, view.level)}
-    <div class="rules" part="rules">${rulesSentences(view.rules, view, all.shown.length === 1).map((line) => html`<p>${line}</p>`)}</div>
+    <p class="rules" part="rules">${rulesSentences(view.rules, view, all.shown.length === 1).join(' ')}</p>
     <form class="ballot" part="ballot" novalidate @submit=${(event: Event) => (event.preventDefault(), next())}>
       ${filtered
         ? html`<div class="filter" part="filter">

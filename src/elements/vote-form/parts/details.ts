@@ -6,7 +6,7 @@ import type { Proposal } from '../../../domain/types.js';
 export function details(proposal: Proposal, open: boolean, toggle: (open: boolean) => void, currency: string, level: number) {
   return html`<details class="details" part="details" ?open=${open} @toggle=${(event: Event) => toggle((event.target as HTMLDetailsElement).open)}>
     <summary>${msg('More about this proposal')}<span class="visually-hidden">: ${proposal.title}</span></summary>
-    ${open ? html`<civic-proposal-card .proposal=${proposal} currency=${currency} heading-level=${Math.min(6, level + 1)}></civic-proposal-card>` : nothing}
+    ${open ? html`<civic-proposal-card .proposal=${proposal} currency=${currency} heading-level=${level}></civic-proposal-card>` : nothing}
   </details>`;
 }
 
