@@ -8,7 +8,7 @@ import { describeProblem, validateSelections } from '../src/domain/rules/index.j
 import { createMemoryClient } from '../src/memory/index.js';
 import { runConformance } from './support/conformance.js';
 import {
-  clickOn, controlOf, focused, key, part, parts, press, rowOf, said, seedOf, shows, tabTo, text, voteForm, type Row,
+  clickOn, closeOutboxes, controlOf, focused, key, part, parts, press, rowOf, said, seedOf, shows, tabTo, text, voteForm, type Row,
 } from './support/vote-form.js';
 
 const money = (pence: number) => formatMoney(pence, 'GBP', 'en-GB');
@@ -21,7 +21,10 @@ const park: Row[] = [
 ];
 
 describe('civic-vote-form', () => {
-  afterEach(() => clearAllDrafts());
+  afterEach(() => {
+    clearAllDrafts();
+    closeOutboxes();
+  });
 
   runConformance({ tag: 'civic-vote-form', attributes: { round: 'fernwick-2026' }, done: '[part~="ballot"]' });
 

@@ -2,6 +2,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CivicClient } from '../../src/client/client.js';
+import { outboxFor } from '../../src/core/outbox-for.js';
 import type { CivicVoteForm } from '../../src/elements/vote-form/vote-form.js';
 import type { MemorySeed, MemoryRoundSeed } from '../../src/memory/index.js';
 import type { BallotRules, Proposal, Round } from '../../src/domain/types.js';
@@ -28,11 +29,26 @@ export function seedOf(rules: BallotRules, rows: Row[], round: Partial<Round> = 
   };
 }
 
+const clients = new Set<CivicClient>();
+
+/**
+ * Closes the outbox of every client a test gave a form. Clients a page makes itself share one outbox
+ * database, and an open outbox sends whatever is queued there through its own client: a test's
+ * backend must be gone before the next test queues a ballot.
+ */
+export function closeOutboxes(): void {
+  for (const client of clients) outboxFor(client).outbox.close();
+  clients.clear();
+}
+
 /** The form, connected to `client`, once it shows something other than loading. */
 export async function voteForm(client: CivicClient | undefined, attributes: Record<string, string> = { round: 'r1' }): Promise<CivicVoteForm> {
   const form = document.createElement('civic-vote-form');
   for (const [name, value] of Object.entries(attributes)) form.setAttribute(name, value);
-  if (client) form.client = client;
+  if (client) {
+    form.client = client;
+    clients.add(client);
+  }
   await fixture(html`<div>${form}</div>`);
   await waitUntil(() => form.shadowRoot?.querySelector('[part~="ballot"], [part~="notice"], [part~="code-step"], [part~="review"], [part~="receipt"], [part~="error"], [part~="missing"]'), 'the form never finished loading', { timeout: 5000 });
   await form.updateComplete;

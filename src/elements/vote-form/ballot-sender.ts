@@ -2,7 +2,9 @@
  * Sends a ballot through the page's shared outbox, exactly once: each ballot has an idempotency
  * key, kept in the draft with the ballot it was used for, so the same ballot always goes under the
  * same key (after a failed send, a reload, another tab) and a changed one is a new submission.
- * Hears what the outbox delivers or has refused in the background for this ballot.
+ * Hears what the outbox delivers or has refused in the background for this ballot; and when the
+ * ballot leaves the queue without a word to this page (another tab, or another outbox on the same
+ * database, sent it), asks again under its key, which answers with the same receipt.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { toCivicError, type CivicClient, type CivicError } from '../../client/client.js';
@@ -31,6 +33,8 @@ export interface SenderEvents {
 export class BallotSender implements ReactiveController {
   /** The submission in progress, to keep in the draft. */
   submission?: Submission;
+  /** Whether the submission waits in the outbox to be sent later. */
+  private waiting = false;
   private client?: CivicClient;
   private unlisten?: () => void;
 
@@ -59,7 +63,14 @@ export class BallotSender implements ReactiveController {
       void shared.outbox.discard(entry.key);
       this.refused(error, possibly);
     });
-    this.unlisten = () => (offDelivered(), offFailed());
+    const offStatus = shared.outbox.subscribe(() => {
+      const submission = this.submission;
+      if (!this.waiting || !submission) return;
+      void shared.outbox.pending().then((pending) => {
+        if (this.waiting && this.submission === submission && !pending.some((entry) => ours(entry.key))) this.resend(submission);
+      });
+    });
+    this.unlisten = () => (offDelivered(), offFailed(), offStatus());
   }
 
   /** A submission found in a draft: still waiting in the outbox, refused meanwhile, or sent again under its key. */
@@ -69,15 +80,17 @@ export class BallotSender implements ReactiveController {
     const { outbox } = outboxFor(this.client);
     void Promise.all([outbox.pending(), outbox.failed()]).then(([pending, failed]) => {
       if (this.submission !== submission) return;
-      const refusal = failed.find((entry) => entry.key === submission.key)?.lastError;
-      if (refusal) {
+      const refused = failed.find((entry) => entry.key === submission.key);
+      if (refused?.lastError) {
         void outbox.discard(submission.key);
-        this.refused(errorOf(refusal), false);
+        // As the outbox judges it: a conflict after an earlier send that stayed queued (it got no answer) was probably that send counted.
+        this.refused(errorOf(refused.lastError), refused.lastError.code === 'conflict' && refused.attempts > 1);
       } else if (pending.some((entry) => entry.key === submission.key)) {
+        this.waiting = true;
         this.events.queued();
       } else {
         // Sent by another page, or this page closed mid-send: the same key answers with the same receipt.
-        void this.send(JSON.parse(submission.body) as Ballot);
+        this.resend(submission);
       }
     });
   }
@@ -88,15 +101,23 @@ export class BallotSender implements ReactiveController {
     void this.send(ballot);
   }
 
+  private resend(submission: Submission): void {
+    void this.send(JSON.parse(submission.body) as Ballot);
+  }
+
   private async send(ballot: Ballot): Promise<void> {
     const submission = this.submission;
     if (!this.client || !submission) return;
+    this.waiting = false;
     this.events.sending();
     try {
       const result = await outboxFor(this.client).outbox.submit('ballot', ballot, { idempotencyKey: submission.key });
       if (this.submission !== submission) return;
       if (result.status === 'sent') this.received(result.receipt);
-      else this.events.queued();
+      else {
+        this.waiting = true;
+        this.events.queued();
+      }
     } catch (error) {
       if (this.submission === submission) this.refused(toCivicError(error), false);
     }
@@ -104,11 +125,13 @@ export class BallotSender implements ReactiveController {
 
   private received(receipt: Receipt): void {
     this.submission = undefined;
+    this.waiting = false;
     this.events.received(receipt);
   }
 
   private refused(error: CivicError, possibly: boolean): void {
     this.submission = undefined;
+    this.waiting = false;
     this.events.refused(error, possibly);
   }
 }

@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate } from '../../../domain/format.js';
 
 function notice(level: number, title: string, body: unknown, kind = ''): TemplateResult {
-  return html`<div class="notice ${kind}" part="notice" role="status">
+  return html`<div class="notice ${kind}" part="notice">
     <div class="step-title" role="heading" aria-level=${level} id="step" tabindex="-1">${title}</div>
     ${body}
   </div>`;
