@@ -65,9 +65,13 @@ export class BallotSender implements ReactiveController {
     });
     const offStatus = shared.outbox.subscribe(() => {
       const submission = this.submission;
-      if (!this.waiting || !submission) return;
-      void shared.outbox.pending().then((pending) => {
-        if (this.waiting && this.submission === submission && !pending.some((entry) => ours(entry.key))) this.resend(submission);
+      const still = () => this.waiting && this.submission === submission;
+      if (!still() || !submission) return;
+      void shared.outbox.pending().then(async (pending) => {
+        if (!still() || pending.some((entry) => ours(entry.key))) return;
+        // Gone from the queue: if this page's outbox sent it, its pass tells us before it ends.
+        await shared.outbox.flush();
+        if (still()) this.resend(submission);
       });
     });
     this.unlisten = () => (offDelivered(), offFailed(), offStatus());

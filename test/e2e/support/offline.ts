@@ -6,12 +6,12 @@ import type { BrowserContext, Page } from 'playwright-core';
  * `navigator.onLine` says `true` (the emulated offline state is not applied to it again), so no
  * `online` event would ever come when the context goes back online, and a page that waits for one
  * (the outbox does) would look broken when it is not. Going online and offline again while no send
- * is due re-applies the emulation; `readySelector` must say the page has finished its first
+ * is due re-applies the emulation; `ready` must wait until the page has finished its first
  * attempt to send, so that nothing is sent in that instant.
  */
-export async function reloadOffline(page: Page, context: BrowserContext, readySelector: string): Promise<void> {
+export async function reloadOffline(page: Page, context: BrowserContext, ready: () => Promise<unknown>): Promise<void> {
   await page.reload();
-  await page.waitForSelector(readySelector);
+  await ready();
   if (await page.evaluate(() => navigator.onLine)) {
     await context.setOffline(false);
     await context.setOffline(true);
