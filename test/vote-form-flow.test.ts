@@ -8,7 +8,7 @@ import type { CivicVoteForm } from '../src/elements/vote-form/vote-form.js';
 import { createMemoryClient, type MemorySeed } from '../src/memory/index.js';
 import type { Receipt } from '../src/domain/types.js';
 import {
-  clickOn, closeOutboxes, controlOf, focused, part, press, rowOf, said, seedOf, shows, text, voteForm, type Row,
+  clickOn, cleanUp, controlOf, focused, part, press, rowOf, said, seedOf, shows, text, voteForm, type Row,
 } from './support/vote-form.js';
 
 const rows: Row[] = [
@@ -43,10 +43,7 @@ function unreliable(seed: MemorySeed) {
 }
 
 describe('civic-vote-form flow', () => {
-  afterEach(() => {
-    clearAllDrafts();
-    closeOutboxes();
-  });
+  afterEach(cleanUp);
 
   describe('review and receipt', () => {
     it('reviews every choice with its cost and the total, and each Change goes back to that proposal', async () => {
@@ -236,6 +233,13 @@ describe('civic-vote-form flow', () => {
       await shows(reloaded, 'receipt');
       const after = await voteForm(client);
       expect(controlOf(after, 'Lido repairs').checked).to.equal(false);
+    });
+
+    it('saves the last change at once when the page is hidden, not only a moment later', async () => {
+      const form = await voteForm(createMemoryClient(seedOf(knapsack, rows)));
+      await clickOn(form, controlOf(form, 'Street trees'));
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      expect(JSON.parse(localStorage.getItem('civic-widgets:draft:vote:r1')!).selections).to.deep.equal(['trees']);
     });
 
     it('saves a vote cast offline on the device, then shows the receipt when it is sent', async () => {

@@ -5,7 +5,6 @@
  */
 import { expect } from '@open-wc/testing';
 import '../src/elements/vote-form/vote-form.js';
-import { clearAllDrafts } from '../src/core/draft-controller.js';
 import type { CivicVoteForm } from '../src/elements/vote-form/vote-form.js';
 import { problemText } from '../src/elements/vote-form/texts.js';
 import { formatMoney } from '../src/domain/format.js';
@@ -13,7 +12,7 @@ import { parsePabulib, toProposals, toRound, type PabulibElection } from '../src
 import { describeProblem, validateSelections, type Selections } from '../src/domain/rules/index.js';
 import type { BallotRules, Proposal, Round } from '../src/domain/types.js';
 import { createMemoryClient } from '../src/memory/index.js';
-import { clickOn, closeOutboxes, part, parts, press, shows, text, voteForm } from './support/vote-form.js';
+import { clickOn, cleanUp, part, parts, press, shows, text, voteForm } from './support/vote-form.js';
 
 interface RealRound {
   round: Round;
@@ -106,10 +105,7 @@ async function refusesInvalidBallot(real: RealRound, selections: Selections) {
 }
 
 describe('civic-vote-form on real pabulib rounds', () => {
-  afterEach(() => {
-    clearAllDrafts();
-    closeOutboxes();
-  });
+  afterEach(cleanUp);
 
   it('Kraków 2020 (ranked, exactly 3): a real voter’s ranking is cast in order; 2 choices are refused', async () => {
     const real = await realRound('Poland_Krakow_2020_Stare_Miasto.pb');

@@ -2,13 +2,12 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/elements/vote-form/vote-form.js';
-import { clearAllDrafts } from '../src/core/draft-controller.js';
 import { formatMoney } from '../src/domain/format.js';
 import { describeProblem, validateSelections } from '../src/domain/rules/index.js';
 import { createMemoryClient } from '../src/memory/index.js';
 import { runConformance } from './support/conformance.js';
 import {
-  clickOn, closeOutboxes, controlOf, focused, key, part, parts, press, rowOf, said, seedOf, shows, tabTo, text, voteForm, type Row,
+  clickOn, cleanUp, controlOf, focused, key, part, parts, press, rowOf, said, seedOf, shows, tabTo, text, voteForm, type Row,
 } from './support/vote-form.js';
 
 const money = (pence: number) => formatMoney(pence, 'GBP', 'en-GB');
@@ -21,10 +20,7 @@ const park: Row[] = [
 ];
 
 describe('civic-vote-form', () => {
-  afterEach(() => {
-    clearAllDrafts();
-    closeOutboxes();
-  });
+  afterEach(cleanUp);
 
   runConformance({ tag: 'civic-vote-form', attributes: { round: 'fernwick-2026' }, done: '[part~="ballot"]' });
 

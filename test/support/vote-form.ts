@@ -1,7 +1,8 @@
 /** Helpers for the vote form's browser tests: small rounds, the form's parts, and real key presses. */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CivicClient } from '../../src/client/client.js';
+import { clearAllDrafts } from '../../src/core/draft-controller.js';
 import { outboxFor } from '../../src/core/outbox-for.js';
 import type { CivicVoteForm } from '../../src/elements/vote-form/vote-form.js';
 import type { MemorySeed, MemoryRoundSeed } from '../../src/memory/index.js';
@@ -39,6 +40,16 @@ const clients = new Set<CivicClient>();
 export function closeOutboxes(): void {
   for (const client of clients) outboxFor(client).outbox.close();
   clients.clear();
+}
+
+/**
+ * After each test: remove the forms first (a form leaving the page saves what was not saved yet),
+ * then forget every draft, then close the test's outboxes.
+ */
+export function cleanUp(): void {
+  fixtureCleanup();
+  clearAllDrafts();
+  closeOutboxes();
 }
 
 /** The form, connected to `client`, once it shows something other than loading. */

@@ -58,6 +58,9 @@ export const styles = css`
   .row {
     padding-block: var(--_space-3);
     border-block-end: var(--_border-width) solid var(--_color-border);
+    /* A long ballot lays out and paints only the rows in view; they stay in the accessibility tree. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6em;
   }
 
   .row__main {

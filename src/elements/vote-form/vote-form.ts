@@ -125,6 +125,7 @@ export class CivicVoteForm extends CivicElement {
   private fitted?: BallotData;
   private focusNext?: string;
   private sayTimer?: ReturnType<typeof setTimeout>;
+  private saveTimer?: ReturnType<typeof setTimeout>;
   private memo?: { data: BallotData; selections: Selections; blocks: Map<string, SelectionBlock>; ids: Map<string, string>; shown: Proposal[] };
 
   private readonly loader = new LoadController<readonly [string], BallotData>(this, {
@@ -148,6 +149,7 @@ export class CivicVoteForm extends CivicElement {
     queued: () => this.go('queued'),
     received: (receipt) => {
       this.receipt = receipt;
+      clearTimeout(this.saveTimer);
       this.draft.clear();
       this.go('done');
       emit(this, 'civic-vote-submitted', receipt);
@@ -183,12 +185,17 @@ export class CivicVoteForm extends CivicElement {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('beforeunload', this.warnBeforeLeaving);
+    addEventListener('pagehide', this.flushDraft);
+    document.addEventListener('visibilitychange', this.flushDraft);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('beforeunload', this.warnBeforeLeaving);
+    removeEventListener('pagehide', this.flushDraft);
+    document.removeEventListener('visibilitychange', this.flushDraft);
     clearTimeout(this.sayTimer);
+    this.flushDraft();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -213,6 +220,8 @@ export class CivicVoteForm extends CivicElement {
   /** Starts from the round's draft, and from the ballot it says was submitted, if any. */
   private restore(): void {
     this.restoredFor = this.roundId;
+    // A change not yet saved belongs to the round shown before; it must not land in this one's draft.
+    clearTimeout(this.saveTimer);
     const saved = this.draft.restore();
     this.step = 'choose';
     this.receipt = this.notice = this.codeError = undefined;
@@ -225,10 +234,25 @@ export class CivicVoteForm extends CivicElement {
     this.sender.resume(saved?.key && saved.body ? { key: saved.key, body: saved.body } : undefined);
   }
 
-  private saveDraft(): void {
+  private readonly saveDraft = () => {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     const { key, body } = this.sender.submission ?? {};
     this.draft.save({ selections: this.selections, code: this.code || undefined, key, body, lines: this.lines });
+  };
+
+  /**
+   * A write to localStorage can take milliseconds on a busy phone, too long inside a click: a change
+   * is saved a moment later, or at once when the page is hidden or the form leaves it.
+   */
+  private saveSoon(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(this.saveDraft, 250);
   }
+
+  private readonly flushDraft = () => {
+    if (this.saveTimer !== undefined) this.saveDraft();
+  };
 
   /** Says `text` in the one live region, `delay` ms from now, so a burst of changes is said once. */
   private say(text: () => string, delay: number): void {
@@ -243,7 +267,7 @@ export class CivicVoteForm extends CivicElement {
 
   private readonly change = (selections: Selections, said?: string) => {
     this.selections = selections;
-    this.saveDraft();
+    this.saveSoon();
     emit(this, 'civic-selection-change', { roundId: this.roundId!, selections });
     this.say(() => said ?? (this.loader.value ? figures(this.view(this.loader.value)).join('. ') : ''), said ? 50 : 1000);
   };
