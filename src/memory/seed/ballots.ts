@@ -26,49 +26,49 @@ function round(at: (days: number) => string, facts: RoundFacts, budget: number):
 const YOUTH: ProposalRow[] = [
   ['yf-skate', 'Skate park at Brindle Rec', 'Ramps and a bowl designed with local skaters, lit until 9pm.', 38_000, 'Brindle Park', 'Play', 187, true],
   ['yf-studio', 'Music studio in the youth centre', 'Recording kit and weekly sessions with a sound engineer.', 12_500, 'Canal Wharf', 'Community', 96, false],
-  ['yf-pitch', 'Floodlights for the Elmhurst cage pitch', 'Play football after school in winter too.', 16_000, 'Elmhurst', 'Play', 141, true],
+  ['yf-pitch', 'Floodlights for the Elmhurst cage pitch', 'Play football after school in winter too.', 16_000, 'Elmhurst', 'Play', 141, false],
   ['yf-jobs', 'First jobs fair and CV clinic', 'Local employers, apprenticeships and help with applications.', 4_000, "St Jude's", 'Community', 58, false],
-  ['yf-bikes', 'Bike library for teenagers', 'Borrow a bike for a term, with lessons and repairs included.', 9_500, 'Ashcombe', 'Cycling and walking', 73, true],
+  ['yf-bikes', 'Bike library for teenagers', 'Borrow a bike for a term, with lessons and repairs included.', 9_500, 'Ashcombe', 'Cycling and walking', 73, false],
 ];
 
 const CANAL: ProposalRow[] = [
   ['cw-pri-boats', 'Moorings for a floating classroom', 'A permanent berth for the canal trust’s education boat.', 60_000, 'Canal Wharf', 'Community', 88, false],
-  ['cw-pri-market', 'Weekend market on the wharf', 'Stalls, power points and toilets for a Saturday market.', 45_000, 'Canal Wharf', 'Community', 132, true],
-  ['cw-pri-bridge', 'Step-free footbridge ramps', 'Ramps on both sides of the Mill Lane footbridge.', 150_000, 'Canal Wharf', 'Cycling and walking', 204, true],
-  ['cw-pri-wetland', 'Reed-bed wetland at the basin', 'Cleaner water, birds and a boardwalk for school visits.', 70_000, 'Canal Wharf', 'Green spaces', 117, true],
+  ['cw-pri-market', 'Weekend market on the wharf', 'Stalls, power points and toilets for a Saturday market.', 45_000, 'Canal Wharf', 'Community', 132, false],
+  ['cw-pri-bridge', 'Step-free footbridge ramps', 'Ramps on both sides of the Mill Lane footbridge.', 150_000, 'Canal Wharf', 'Cycling and walking', 204, false],
+  ['cw-pri-wetland', 'Reed-bed wetland at the basin', 'Cleaner water, birds and a boardwalk for school visits.', 70_000, 'Canal Wharf', 'Green spaces', 117, false],
 ];
 
 const PAVILION: ProposalRow[] = [
   ['eg-cafe', 'A community café', 'Run as a social enterprise with training places for young people.', 80_000, 'Elmhurst', 'Community', 154, true],
   ['eg-changing', 'Changing rooms for the sports clubs', 'Showers and lockers for the five clubs that use the green.', 80_000, 'Elmhurst', 'Play', 119, false],
-  ['eg-library', 'A small library and study room', 'Open evenings and weekends, with free wifi.', 80_000, 'Elmhurst', 'Community', 98, true],
+  ['eg-library', 'A small library and study room', 'Open evenings and weekends, with free wifi.', 80_000, 'Elmhurst', 'Community', 98, false],
 ];
 
 const HALL: ProposalRow[] = [
   ['sj-q-solar', 'Solar panels on the hall roof', 'Cut the hall’s bills and its carbon; the council pays up front.', 24_000, "St Jude's", 'Community', 0, false],
   ['sj-q-hours', 'Open the hall on Sunday afternoons', 'Pay a caretaker so groups can book Sunday afternoons.', 6_000, "St Jude's", 'Community', 0, false],
-  ['sj-q-garden', 'Turn the car park edge into a garden', 'Lose four parking spaces to make a garden with seating.', 11_000, "St Jude's", 'Green spaces', 0, true],
+  ['sj-q-garden', 'Turn the car park edge into a garden', 'Lose four parking spaces to make a garden with seating.', 11_000, "St Jude's", 'Green spaces', 0, false],
 ];
 
 const STREETS: ProposalRow[] = [
-  ['gs-parklets', 'Parklets on three high streets', 'Seating and planters in a parking space outside shops.', 21_000, 'Ashcombe', 'Green spaces', 0, true],
-  ['gs-rain', 'Rain gardens on Fern Road', 'Kerbside planting that soaks up storm water.', 54_000, 'Elmhurst', 'Green spaces', 0, true],
+  ['gs-parklets', 'Parklets on three high streets', 'Seating and planters in a parking space outside shops.', 21_000, 'Ashcombe', 'Green spaces', 0, false],
+  ['gs-rain', 'Rain gardens on Fern Road', 'Kerbside planting that soaks up storm water.', 54_000, 'Elmhurst', 'Green spaces', 0, false],
   ['gs-trees', 'Forty street trees', 'Trees where the ward has least shade.', 48_000, 'Brindle Park', 'Green spaces', 0, false],
 ];
 
 const ESTATE: ProposalRow[] = [
   ['ae-lifts', 'Repaint and light the Ashcombe stairwells', 'Brighter, safer stairs in all four blocks.', 18_000, 'Ashcombe', 'Safer streets', 66, false],
-  ['ae-play', 'Toddler play area in the courtyard', 'Soft surface, a sandpit and benches for carers.', 26_000, 'Ashcombe', 'Play', 91, true],
+  ['ae-play', 'Toddler play area in the courtyard', 'Soft surface, a sandpit and benches for carers.', 26_000, 'Ashcombe', 'Play', 91, false],
   ['ae-bins', 'Covered bin stores', 'Stop foxes and flytipping with lockable stores.', 14_000, 'Ashcombe', 'Community', 47, false],
-  ['ae-garden', 'Food-growing beds on the green', 'Twelve raised beds for residents, with a water butt.', 7_500, 'Ashcombe', 'Green spaces', 72, true],
+  ['ae-garden', 'Food-growing beds on the green', 'Twelve raised beds for residents, with a water butt.', 7_500, 'Ashcombe', 'Green spaces', 72, false],
   ['ae-wifi', 'Free wifi in the community room', 'For homework clubs and job searches.', 3_000, 'Ashcombe', 'Community', 39, false],
 ];
 
 const RESIDENTS: ProposalRow[] = [
   ['br-noticeboards', 'Noticeboards at every entrance', 'Weatherproof boards for estate news and events.', 2_500, 'Brindle Park', 'Community', 24, false],
   ['br-trip', 'A summer trip to the coast', 'A coach and lunch for 50 residents, older residents first.', 4_000, 'Brindle Park', 'Community', 61, false],
-  ['br-tools', 'A shared tool shed', 'Ladders, drills and garden tools to borrow.', 1_800, 'Brindle Park', 'Community', 33, true],
-  ['br-planters', 'Planters on the walkways', 'Colour along the first-floor walkways, looked after by volunteers.', 3_200, 'Brindle Park', 'Green spaces', 29, true],
+  ['br-tools', 'A shared tool shed', 'Ladders, drills and garden tools to borrow.', 1_800, 'Brindle Park', 'Community', 33, false],
+  ['br-planters', 'Planters on the walkways', 'Colour along the first-floor walkways, looked after by volunteers.', 3_200, 'Brindle Park', 'Green spaces', 29, false],
 ];
 
 /** The single-use codes posted with the Ashcombe estate letters, for trying the code step in the demo. */
