@@ -1,6 +1,6 @@
 /** The ballot kinds of civic-vote-form, as a resident uses them: with a mouse, a keyboard alone and a screen reader's view. */
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/elements/vote-form/vote-form.js';
 import { formatMoney } from '../src/domain/format.js';
 import { describeProblem, validateSelections } from '../src/domain/rules/index.js';
@@ -293,6 +293,25 @@ describe('civic-vote-form', () => {
       return shows(form, 'receipt');
     }
     const tabToControl = (form: Parameters<typeof part>[0], title: string) => tabTo(form, (element) => element === controlOf(form, title));
+
+    it('never hides the focused control behind the running totals stuck to the bottom of the screen', async () => {
+      await setViewport({ width: 400, height: 480 });
+      try {
+        const rows: Row[] = Array.from({ length: 16 }, (_, i) => [`p${i}`, `Project ${String(i).padStart(2, '0')}`, 1_000]);
+        const form = await voteForm(createMemoryClient(seedOf({ kind: 'approval', maxSumCost: 5_000_000 }, rows)));
+        window.scrollTo(0, 0);
+        await tabTo(form, (element) => element === controlOf(form, 'Project 00'));
+        for (let i = 0; i < 24; i++) {
+          await key(form, 'Tab');
+          const control = focused(form)!.getBoundingClientRect();
+          const meter = part(form, 'meter')!.getBoundingClientRect();
+          const hidden = control.top >= meter.top && control.bottom <= meter.bottom;
+          expect(hidden, `${focused(form)!.outerHTML.slice(0, 80)} is behind the totals`).to.equal(false);
+        }
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
 
     it('completes a knapsack ballot', async () => {
       const form = await voteForm(createMemoryClient(seedOf({ kind: 'approval', maxSumCost: 5_000_000 }, park)));

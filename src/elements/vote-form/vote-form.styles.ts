@@ -246,6 +246,11 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
+  .moves {
+    display: flex;
+    gap: var(--_space-2);
+  }
+
   .meter {
     position: sticky;
     inset-block-end: 0;

@@ -52,10 +52,10 @@ export function ranked(view: BallotView<string[]>) {
     >
       <span class="rank__position">${index + 1}</span>
       <span class="rank__title" dir="auto">${title}</span>
-      <button type="button" class="button button--secondary move move--up" id="${key}-up" aria-disabled=${edge(index === 0)}
+      <span class="moves"><button type="button" class="button button--secondary move move--up" id="${key}-up" aria-disabled=${edge(index === 0)}
         aria-label=${msg(str`Move ${title} up`)} @click=${() => move(index, index - 1, 'up')}>${msg('Up')}</button>
       <button type="button" class="button button--secondary move move--down" id="${key}-down" aria-disabled=${edge(index === order.length - 1)}
-        aria-label=${msg(str`Move ${title} down`)} @click=${() => move(index, index + 1, 'down')}>${msg('Down')}</button>
+        aria-label=${msg(str`Move ${title} down`)} @click=${() => move(index, index + 1, 'down')}>${msg('Down')}</button></span>
     </li>`;
   };
   return html`<ul class="rows" role="list">${view.shown.map((proposal) => row(view, proposal, checkbox(view, proposal)))}</ul>

@@ -17,6 +17,18 @@ export interface ChooseActions {
   next: () => void;
 }
 
+/**
+ * The running totals stick to the bottom of the screen; a control that takes focus behind them is
+ * scrolled into view, so focus is never hidden (WCAG 2.2, 2.4.11).
+ */
+function uncover(event: FocusEvent): void {
+  const control = event.target as HTMLElement;
+  const meter = (event.currentTarget as HTMLElement).querySelector('[part~="meter"]');
+  if (!meter || meter.contains(control)) return;
+  const [at, under] = [control.getBoundingClientRect(), meter.getBoundingClientRect()];
+  if (at.bottom > under.top && at.top < under.bottom) control.scrollIntoView({ block: 'center' });
+}
+
 /** `view.shown` is every proposal on the ballot; the filter narrows it when the round has many in several areas. */
 export function chooseStep(all: BallotView, { problems, area, setArea, next }: ChooseActions): TemplateResult {
   const areas = [...new Set(all.shown.map((proposal) => proposal.area).filter((name): name is string => !!name))];
@@ -25,7 +37,7 @@ export function chooseStep(all: BallotView, { problems, area, setArea, next }: C
   const kind = kinds[view.rules.kind] as (view: BallotView) => unknown;
   return html`${errorSummary(problems, view.focus, view.level)}
     <p class="rules" part="rules">${rulesSentences(view.rules, view, all.shown.length === 1).join(' ')}</p>
-    <form class="ballot" part="ballot" novalidate @submit=${(event: Event) => (event.preventDefault(), next())}>
+    <form class="ballot" part="ballot" novalidate @submit=${(event: Event) => (event.preventDefault(), next())} @focusin=${uncover}>
       ${filtered
         ? html`<div class="filter" part="filter">
             <label for="area">${msg('Show proposals in')}</label>
