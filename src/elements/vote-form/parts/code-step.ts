@@ -28,6 +28,6 @@ export function codeStep({ code, error, level, submit, focus }: CodeStepView) {
         <input class="input input--code" id="code" name="code" autocomplete="off" spellcheck="false" autocapitalize="characters"
           aria-describedby="code-hint ${error ? 'code-error' : ''}" aria-invalid=${error ? 'true' : 'false'} .value=${code} />
       </div>
-      <button class="button" part="continue-button">${msg('Continue')}</button>
+      <div class="actions"><button class="button" part="continue-button">${msg('Continue')}</button></div>
     </form>`;
 }
