@@ -9,7 +9,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { toCivicError, type CivicClient, type CivicError } from '../../client/client.js';
 import { newIdempotencyKey } from '../../client/ids.js';
-import { outboxFor } from '../../core/outbox-for.js';
+import type { SharedOutbox } from '../../core/outbox-for.js';
 import { canonicalJson } from '../../domain/json.js';
 import type { Ballot, Receipt } from '../../domain/types.js';
 import { errorOf } from './outcome.js';
@@ -19,6 +19,9 @@ export interface Submission {
   key: string;
   body: string;
 }
+
+/** The outbox is needed once a ballot is submitted, or found submitted in a draft: its code loads then. */
+const loadOutboxFor = () => import('../../core/outbox-for.js').then((module) => module.outboxFor);
 
 export interface SenderEvents {
   /** A send starts: keep the submission in the draft now, before anything can be lost. */
@@ -36,6 +39,7 @@ export class BallotSender implements ReactiveController {
   /** Whether the submission waits in the outbox to be sent later. */
   private waiting = false;
   private client?: CivicClient;
+  private shared?: Promise<SharedOutbox>;
   private unlisten?: () => void;
 
   constructor(
@@ -47,15 +51,31 @@ export class BallotSender implements ReactiveController {
 
   hostDisconnected(): void {
     this.unlisten?.();
-    this.client = this.unlisten = undefined;
+    this.client = this.shared = this.unlisten = undefined;
   }
 
-  /** Sends through `client`'s outbox from now on, and listens to it. */
+  /** Sends through `client`'s outbox from now on. */
   use(client: CivicClient): void {
     if (client === this.client) return;
     this.unlisten?.();
+    this.unlisten = this.shared = undefined;
     this.client = client;
-    const shared = outboxFor(client);
+    if (this.submission) void this.outbox();
+  }
+
+  /** The client's shared outbox, listened to from the first time it is needed. */
+  private outbox(): Promise<SharedOutbox> {
+    const client = this.client!;
+    this.shared ??= loadOutboxFor().then((outboxFor) => {
+      const shared = outboxFor(client);
+      if (this.client === client && !this.unlisten) this.listen(shared);
+      return shared;
+    });
+    return this.shared;
+  }
+
+  /** Hears what the outbox does with this ballot in the background. */
+  private listen(shared: SharedOutbox): void {
     const ours = (key: string) => key === this.submission?.key;
     const offDelivered = shared.onDelivered((entry, receipt) => ours(entry.key) && this.received(receipt as Receipt));
     const offFailed = shared.onFailed((entry, error, possibly) => {
@@ -81,8 +101,8 @@ export class BallotSender implements ReactiveController {
   resume(submission: Submission | undefined): void {
     this.submission = submission;
     if (!submission || !this.client) return;
-    const { outbox } = outboxFor(this.client);
-    void Promise.all([outbox.pending(), outbox.failed()]).then(([pending, failed]) => {
+    void this.outbox().then(async ({ outbox }) => {
+      const [pending, failed] = await Promise.all([outbox.pending(), outbox.failed()]);
       if (this.submission !== submission) return;
       const refused = failed.find((entry) => entry.key === submission.key);
       if (refused?.lastError) {
@@ -115,7 +135,8 @@ export class BallotSender implements ReactiveController {
     this.waiting = false;
     this.events.sending();
     try {
-      const result = await outboxFor(this.client).outbox.submit('ballot', ballot, { idempotencyKey: submission.key });
+      const { outbox } = await this.outbox();
+      const result = await outbox.submit('ballot', ballot, { idempotencyKey: submission.key });
       if (this.submission !== submission) return;
       if (result.status === 'sent') this.received(result.receipt);
       else {
