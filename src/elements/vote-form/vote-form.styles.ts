@@ -1,11 +1,14 @@
 import { css } from 'lit';
 
+// Comments stay out of the CSS itself, which ships as written:
+// - headings take focus when a step begins, to be read out; the error summary keeps its ring;
+// - a long ballot lays out and paints only the rows in view (content-visibility); they stay in
+//   the accessibility tree.
 export const styles = css`
   :host {
     container-type: inline-size;
   }
 
-  /* Headings take focus when a step begins, to be read out; the error summary keeps its ring. */
   [tabindex='-1']:focus {
     outline: none;
   }
@@ -58,7 +61,6 @@ export const styles = css`
   .row {
     padding-block: var(--_space-3);
     border-block-end: var(--_border-width) solid var(--_color-border);
-    /* A long ballot lays out and paints only the rows in view; they stay in the accessibility tree. */
     content-visibility: auto;
     contain-intrinsic-size: auto 6em;
   }
@@ -277,11 +279,7 @@ export const styles = css`
     margin-block-start: var(--_space-4);
   }
 
-  .group--error {
-    padding-inline-start: var(--_space-3);
-    border-inline-start: 5px solid var(--_color-error);
-  }
-
+  .group--error,
   .row--error {
     padding-inline-start: var(--_space-3);
     border-inline-start: 5px solid var(--_color-error);
