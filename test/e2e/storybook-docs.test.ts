@@ -66,11 +66,11 @@ async function openDocs(id: string): Promise<Page> {
   return page;
 }
 
-/** Until every card in the page's first story has rendered its proposal, not its loading message. */
+/** Until every element in the page's first story has rendered what it loaded, not its loading message. */
 async function waitForFirstStoryLoaded(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const cards = [...(document.querySelector('.docs-story')?.querySelectorAll('civic-proposal-card') ?? [])];
-    return cards.length > 0 && cards.every((card) => card.shadowRoot?.querySelector('[part="base"]'));
+    const elements = [...(document.querySelector('.docs-story')?.querySelectorAll('*') ?? [])].filter((element) => element.localName.startsWith('civic-'));
+    return elements.length > 0 && elements.every((element) => element.shadowRoot?.childElementCount && !element.shadowRoot.querySelector('[part~="loading"]'));
   });
 }
 
