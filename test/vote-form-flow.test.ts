@@ -8,7 +8,7 @@ import type { CivicVoteForm } from '../src/elements/vote-form/vote-form.js';
 import { createMemoryClient, type MemorySeed } from '../src/memory/index.js';
 import type { Receipt } from '../src/domain/types.js';
 import {
-  clickOn, cleanUp, controlOf, focused, part, press, rowOf, said, seedOf, shows, text, voteForm, type Row,
+  clickOn, cleanUp, controlOf, focused, part, press, said, seedOf, shows, text, voteForm, type Row,
 } from './support/vote-form.js';
 
 const rows: Row[] = [

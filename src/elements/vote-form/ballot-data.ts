@@ -22,6 +22,24 @@ export async function loadBallot(client: CivicClient, roundId: string, signal: A
   return { round, proposals: [...byId.values()] };
 }
 
+const indexes = new WeakMap<BallotData, { ids: Map<string, string>; shown: Proposal[] }>();
+
+/**
+ * Each proposal's control id (`p0`, `p1`…: a proposal id may hold any character, an element id may
+ * not) and the proposals still on the ballot, worked out once per load.
+ */
+export function indexBallot(data: BallotData): { ids: Map<string, string>; shown: Proposal[] } {
+  let index = indexes.get(data);
+  if (!index) {
+    index = {
+      ids: new Map(data.proposals.map((proposal, i) => [proposal.id, `p${i}`])),
+      shown: data.proposals.filter((proposal) => proposal.status !== 'withdrawn'),
+    };
+    indexes.set(data, index);
+  }
+  return index;
+}
+
 /** Kinds whose selections are a list of ids; the others map ids to points or answers. */
 const listKinds: readonly BallotKind[] = ['approval', 'ordinal', 'choose-1'];
 

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CivicError } from '../../client/client.js';
@@ -8,14 +8,14 @@ import { DraftController } from '../../core/draft-controller.js';
 import { emit } from '../../core/events.js';
 import { LoadController } from '../../core/load-controller.js';
 import { safeUrl } from '../../core/safe-url.js';
-import { formatDate, formatMoney } from '../../domain/format.js';
+import { formatMoney } from '../../domain/format.js';
 import { isRecord } from '../../domain/json.js';
 import { selectionBlocks, type SelectionBlock, type Selections } from '../../domain/rules/index.js';
 import { normalizeVotingCode } from '../../domain/rounds.js';
-import type { Ballot, Proposal, Receipt } from '../../domain/types.js';
+import type { Ballot, Receipt } from '../../domain/types.js';
 import { errorMessage } from '../../i18n/error-messages.js';
 import { sharedStyles } from '../../styles/shared.js';
-import { fitSelections, loadBallot, selectionCount, type BallotData } from './ballot-data.js';
+import { fitSelections, indexBallot, loadBallot, selectionCount, type BallotData } from './ballot-data.js';
 import { BallotSender } from './ballot-sender.js';
 import { codeStep } from './parts/code-step.js';
 import { checkBallot } from './check.js';
@@ -25,6 +25,7 @@ import type { SummaryItem } from './parts/error-summary.js';
 import { figures } from './parts/meter.js';
 import { closed, queued, signInNeeded, upcoming, voted } from './parts/notices.js';
 import { receiptPanel } from './parts/receipt.js';
+import { roundHeader } from './parts/header.js';
 import { choiceLines, review, type ChoiceLine } from './parts/review.js';
 import { outcomeOf } from './outcome.js';
 import type { BallotView } from './view.js';
@@ -126,7 +127,8 @@ export class CivicVoteForm extends CivicElement {
   private focusNext?: string;
   private sayTimer?: ReturnType<typeof setTimeout>;
   private saveTimer?: ReturnType<typeof setTimeout>;
-  private memo?: { data: BallotData; selections: Selections; blocks: Map<string, SelectionBlock>; ids: Map<string, string>; shown: Proposal[] };
+  /** Why each proposal cannot be added, worked out once per change of the choices. */
+  private blocks?: { data: BallotData; selections: Selections; blocks: Map<string, SelectionBlock> };
 
   private readonly loader = new LoadController<readonly [string], BallotData>(this, {
     client: () => this.resolvedClient,
@@ -315,18 +317,6 @@ export class CivicVoteForm extends CivicElement {
     this.go(selectionCount(this.selections) ? 'review' : 'choose', selectionCount(this.selections) ? 'step' : 'title');
   }
 
-  private async copyReceipt(): Promise<void> {
-    const number = this.renderRoot.querySelector('#receipt-id');
-    try {
-      await navigator.clipboard.writeText(this.receipt!.id);
-    } catch {
-      // No Clipboard API (plain http, an old browser, a refused permission): copy the selected number instead.
-      getSelection()?.selectAllChildren(number!);
-      if (!document.execCommand('copy')) return this.say(() => msg('Select the number and copy it.'), 50);
-    }
-    this.say(() => msg('Receipt number copied.'), 50);
-  }
-
   private toggleDetails(id: string, open: boolean): void {
     if (open === this.opened.has(id)) return;
     const next = new Set(this.opened);
@@ -342,14 +332,13 @@ export class CivicVoteForm extends CivicElement {
   private view(data: BallotData): BallotView {
     const { round, proposals } = data;
     const locale = this.resolvedLocale;
-    if (this.memo?.data !== data || this.memo.selections !== this.selections) {
+    if (this.blocks?.data !== data || this.blocks.selections !== this.selections) {
       // Radios replace the one choice, so a choose-one ballot blocks nothing.
       const blocks = round.rules.kind === 'choose-1' ? new Map() : selectionBlocks(round.rules, this.selections, proposals);
-      const ids = this.memo?.data === data ? this.memo.ids : new Map(proposals.map((proposal, index) => [proposal.id, `p${index}`]));
-      const shown = this.memo?.data === data ? this.memo.shown : proposals.filter((proposal) => proposal.status !== 'withdrawn');
-      this.memo = { data, selections: this.selections, blocks, ids, shown };
+      this.blocks = { data, selections: this.selections, blocks };
     }
-    const { blocks, ids, shown } = this.memo;
+    const { ids, shown } = indexBallot(data);
+    const { blocks } = this.blocks;
     const level = this.level + 1;
     return {
       round, rules: round.rules, locale, level, proposals, shown, blocks,
@@ -374,17 +363,10 @@ export class CivicVoteForm extends CivicElement {
     // A vote saved or received is shown even when the round cannot be loaded (offline after a reload).
     const after = this.step === 'queued' || (this.step === 'done' && this.receipt);
     const content = after
-      ? html`${data ? this.header(data, false) : nothing}${this.step === 'queued' ? queued(this.level + 1) : this.receiptStep()}`
+      ? html`${data ? roundHeader(data.round, this.level, this.resolvedLocale, false) : nothing}${this.step === 'queued' ? queued(this.level + 1) : this.receiptStep()}`
       : this.loader.render((loaded) => this.renderRound(loaded));
     // The one live region, in every state, so it is there before anything is said in it.
     return html`<div class="visually-hidden" id="said" role="status" aria-live="polite"></div>${content}`;
-  }
-
-  private header({ round }: BallotData, open: boolean): TemplateResult {
-    const closes = open && round.closesAt ? formatDate(round.closesAt, this.resolvedLocale, { dateStyle: 'long', timeStyle: 'short' }) : '';
-    return html`<div class="heading" part="heading" role="heading" aria-level=${this.level} id="title" tabindex="-1" dir="auto">${round.title}</div>
-      ${round.description ? html`<p class="description" dir="auto">${round.description}</p>` : nothing}
-      ${closes ? html`<p class="closes">${msg(str`Voting closes on ${closes}.`)}</p>` : nothing}`;
   }
 
   private renderRound(data: BallotData): TemplateResult {
@@ -416,7 +398,7 @@ export class CivicVoteForm extends CivicElement {
         next: () => this.check(data) && this.go('review'),
       });
     })();
-    return html`${this.header(data, open)}${body}`;
+    return html`${roundHeader(round, this.level, this.resolvedLocale, open)}${body}`;
   }
 
   private receiptStep(): TemplateResult {
@@ -426,7 +408,7 @@ export class CivicVoteForm extends CivicElement {
       locale: this.resolvedLocale,
       level: this.level + 1,
       checkUrl: safeUrl(this.receiptCheckUrl),
-      copy: () => void this.copyReceipt(),
+      copy: (copied) => this.say(() => (copied ? msg('Receipt number copied.') : msg('Select the number and copy it.')), 50),
     });
   }
 }

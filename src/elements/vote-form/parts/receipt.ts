@@ -15,7 +15,19 @@ export interface ReceiptView {
   level: number;
   /** Where the council lets residents check a receipt number, if it does. */
   checkUrl?: string;
-  copy: () => void;
+  /** Told whether the number was copied, or only selected for the resident to copy. */
+  copy: (copied: boolean) => void;
+}
+
+/** Copies the receipt number; without the Clipboard API (plain http, an old browser, a refused permission), by selecting it. */
+async function copyNumber(number: Element, text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    getSelection()?.selectAllChildren(number);
+    return document.execCommand('copy');
+  }
 }
 
 export function receiptPanel({ receipt, lines, locale, level, checkUrl, copy }: ReceiptView) {
@@ -28,7 +40,8 @@ export function receiptPanel({ receipt, lines, locale, level, checkUrl, copy }: 
     </div>
     <p>${msg(str`Received on ${when}.`)}</p>
     <div class="actions no-print">
-      <button type="button" class="button button--secondary" part="copy-button" @click=${copy}>${msg('Copy the receipt number')}</button>
+      <button type="button" class="button button--secondary" part="copy-button"
+        @click=${(event: Event) => void copyNumber((event.target as Element).closest('.receipt')!.querySelector('#receipt-id')!, receipt.id).then(copy)}>${msg('Copy the receipt number')}</button>
       <button type="button" class="button button--secondary" @click=${() => window.print()}>${msg('Print this receipt')}</button>
     </div>
     ${lines.length
