@@ -231,6 +231,8 @@ describe('civic-vote-form flow', () => {
       expect(controlOf(reloaded, 'Lido repairs').checked).to.equal(true);
       await vote(reloaded, []);
       await shows(reloaded, 'receipt');
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      expect(localStorage.getItem('civic-widgets:draft:vote:r1'), 'forgotten after the receipt, for good').to.equal(null);
       const after = await voteForm(client);
       expect(controlOf(after, 'Lido repairs').checked).to.equal(false);
     });

@@ -151,7 +151,7 @@ export class CivicVoteForm extends CivicElement {
     queued: () => this.go('queued'),
     received: (receipt) => {
       this.receipt = receipt;
-      clearTimeout(this.saveTimer);
+      this.cancelSave();
       this.draft.clear();
       this.go('done');
       emit(this, 'civic-vote-submitted', receipt);
@@ -223,7 +223,7 @@ export class CivicVoteForm extends CivicElement {
   private restore(): void {
     this.restoredFor = this.roundId;
     // A change not yet saved belongs to the round shown before; it must not land in this one's draft.
-    clearTimeout(this.saveTimer);
+    this.cancelSave();
     const saved = this.draft.restore();
     this.step = 'choose';
     this.receipt = this.notice = this.codeError = undefined;
@@ -236,9 +236,13 @@ export class CivicVoteForm extends CivicElement {
     this.sender.resume(saved?.key && saved.body ? { key: saved.key, body: saved.body } : undefined);
   }
 
-  private readonly saveDraft = () => {
+  private cancelSave(): void {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
+  }
+
+  private readonly saveDraft = () => {
+    this.cancelSave();
     const { key, body } = this.sender.submission ?? {};
     this.draft.save({ selections: this.selections, code: this.code || undefined, key, body, lines: this.lines });
   };
