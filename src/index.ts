@@ -14,3 +14,4 @@ export { CivicFeedbackForm } from './elements/feedback-form/feedback-form.js';
 export { CivicProposalList, type ActionsRenderer } from './elements/proposal-list/proposal-list.js';
 export { CivicBudgetSlider } from './elements/budget-slider/budget-slider.js';
 export { CivicBudgetSimulator } from './elements/budget-simulator/budget-simulator.js';
+export { CivicVoteForm } from './elements/vote-form/vote-form.js';

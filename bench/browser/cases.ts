@@ -4,5 +4,6 @@ import { proposalCardBenchmarks } from './proposal-card.bench.js';
 import { feedbackFormBenchmarks } from './feedback-form.bench.js';
 import { proposalListBenchmarks } from './proposal-list.bench.js';
 import { simulatorBenchmarks } from './simulator.bench.js';
+import { voteFormBenchmarks } from './vote-form.bench.js';
 
-serveBenchmarks([...proposalCardBenchmarks, ...proposalListBenchmarks, ...feedbackFormBenchmarks, ...simulatorBenchmarks]);
+serveBenchmarks([...proposalCardBenchmarks, ...proposalListBenchmarks, ...voteFormBenchmarks, ...feedbackFormBenchmarks, ...simulatorBenchmarks]);

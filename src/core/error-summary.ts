@@ -12,7 +12,7 @@ export interface ErrorSummaryItem {
 
 export interface ErrorSummaryOptions {
   /** Where the targets are: the element's shadow root. */
-  root: ParentNode;
+  root?: ParentNode;
   /** The heading level, to fit the page's outline. Default 2. */
   headingLevel?: number;
   title?: string;
@@ -29,7 +29,7 @@ export interface ErrorSummaryOptions {
 export function renderErrorSummary(items: readonly ErrorSummaryItem[], options: ErrorSummaryOptions): TemplateResult | typeof nothing {
   if (items.length === 0) return nothing;
   const level = Math.min(6, Math.max(2, Math.trunc(options.headingLevel ?? 2)));
-  return html`<div class="error-summary" part="error-summary" tabindex="-1">
+  return html`<div class="error-summary" part="error-summary" id="error-summary" tabindex="-1">
     <div role="alert">
       <div class="error-summary__title" role="heading" aria-level=${level}>${options.title ?? msg('There is a problem')}</div>
       <ul class="error-summary__list">
@@ -50,13 +50,13 @@ export function focusErrorSummary(root: ParentNode | null): boolean {
   return summary != null;
 }
 
-function follow(event: Event, item: ErrorSummaryItem, root: ParentNode): void {
+function follow(event: Event, item: ErrorSummaryItem, root: ParentNode | undefined): void {
   event.preventDefault();
   if (item.focus) return item.focus();
-  const field = root.querySelector<HTMLElement>(`#${CSS.escape(item.target!)}`);
+  const field = root?.querySelector<HTMLElement>(`#${CSS.escape(item.target!)}`);
   if (!field) return;
   // The question is what the resident needs to see, not only the box: bring its legend or label into view.
-  const heading = field.closest('fieldset')?.querySelector('legend') ?? root.querySelector(`label[for="${CSS.escape(item.target!)}"]`);
+  const heading = field.closest('fieldset')?.querySelector('legend') ?? root!.querySelector(`label[for="${CSS.escape(item.target!)}"]`);
   heading?.scrollIntoView();
   field.focus({ preventScroll: !!heading });
 }

@@ -2,60 +2,36 @@
  * The outbox in real Chromium against a real HTTP server: a ballot submitted offline survives a
  * page reload and arrives exactly once when the connection (or the server) comes back.
  *
- * The page's HTML and script are answered by Playwright's router, standing in for the browser
- * cache or service worker that lets a resident reopen a page offline; every /api request goes over
- * the real network to a real node:http server.
+ * The page's HTML and script are answered by Playwright's router (support/page-shell.ts); every
+ * /api request goes over the real network to a real node:http server.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 import { BallotServer } from './support/ballot-server.js';
+import { reloadOffline } from './support/offline.js';
+import { buildShell, serveShell, type PageShell } from './support/page-shell.js';
 
-const support = fileURLToPath(new URL('./support/', import.meta.url));
 const waitMs = 15_000;
 
 let browser: Browser;
-let shell: { html: string; js: string };
-let buildDir: string;
+let shell: PageShell;
 
 before(async () => {
-  buildDir = await mkdtemp(join(tmpdir(), 'civic-outbox-e2e-'));
-  await build({
-    entryPoints: [join(support, 'outbox-page.ts')],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    outfile: join(buildDir, 'outbox-page.js'),
-    logLevel: 'error',
-  });
-  shell = {
-    html: await readFile(join(support, 'outbox-page.html'), 'utf8'),
-    js: await readFile(join(buildDir, 'outbox-page.js'), 'utf8'),
-  };
+  shell = await buildShell('outbox-page');
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: waitMs });
 });
 
 after(async () => {
   await browser?.close();
-  if (buildDir) await rm(buildDir, { recursive: true, force: true });
 });
 
 /** A fresh browser profile (its own IndexedDB) whose page shell loads even offline. */
 async function newContext(server: BallotServer): Promise<BrowserContext> {
   const context = await browser.newContext();
   context.setDefaultTimeout(waitMs);
-  const isShell = (url: URL) => url.origin === server.origin && (url.pathname === '/' || url.pathname === '/outbox-page.js');
-  await context.route(isShell, (route) =>
-    new URL(route.request().url()).pathname === '/'
-      ? route.fulfill({ contentType: 'text/html', body: shell.html })
-      : route.fulfill({ contentType: 'text/javascript', body: shell.js }),
-  );
+  await serveShell(context, server.origin, shell);
   return context;
 }
 
@@ -109,8 +85,8 @@ describe('outbox in real Chromium', { timeout: 90_000 }, () => {
       assert.match(await page.textContent('#status') ?? '', /Saved on this device: 1 waiting/);
       assert.equal(server.deliveries.length, 0, 'nothing should reach the server while offline');
 
-      await page.reload();
-      await page.waitForSelector('#status[data-ready="true"]');
+      await reloadOffline(page, context, () => page.waitForSelector('#status[data-ready="true"]'));
+      assert.equal(server.deliveries.length, 0, 'nothing should reach the server while offline');
       assert.equal(await pendingOn(page), 1, 'the reloaded page should find the saved ballot');
       assert.equal(await page.getAttribute('#status', 'data-durable'), 'true');
 

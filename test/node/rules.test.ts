@@ -8,6 +8,7 @@ import {
   moneyLeft,
   pointsLeft,
   selectableProposals,
+  selectionBlocks,
   spent,
   validateBallot,
   validateFeedback,
@@ -298,6 +299,34 @@ test('while choosing: money left, what still fits and why the rest does not', ()
   assert.deepEqual(whyNotSelectable('p1', knapsack, ['p2', 'p3', 'p0'], park), { code: 'limit-reached', max: 3 });
   assert.equal(isComplete(knapsack, selections, park), true);
   assert.equal(isComplete(knapsack, [], park), false, 'an empty ballot is not a vote');
+});
+
+test('selectionBlocks says for every proposal at once what whyNotSelectable says for each', () => {
+  const rulesToTry: BallotRules[] = [
+    knapsack,
+    { kind: 'approval', maxLength: 2 },
+    { kind: 'ordinal', maxLength: 2 },
+    { kind: 'choose-1' },
+    { kind: 'yes-no', allowAbstain: true },
+  ];
+  for (const rules of rulesToTry) {
+    for (const selections of [[], ['p0'], ['p0', 'p2'], ['p2', 'p3', 'p0']]) {
+      const expected = new Map(park.flatMap((p) => {
+        const block = whyNotSelectable(p.id, rules, selections, park);
+        return block ? [[p.id, block] as const] : [];
+      }));
+      assert.deepEqual(selectionBlocks(rules, selections, park), expected, `${rules.kind} ${selections.join()}`);
+    }
+  }
+  const points: BallotRules = { kind: 'cumulative', maxSumPoints: 10, maxLength: 2 };
+  for (const selections of [{}, { p0: 9 }, { p0: 10 }, { p0: 3, p1: 2 }] as Array<Record<string, number>>) {
+    const expected = new Map(park.flatMap((p) => {
+      const block = whyNotSelectable(p.id, points, selections, park);
+      return block ? [[p.id, block] as const] : [];
+    }));
+    assert.deepEqual(selectionBlocks(points, selections, park), expected, JSON.stringify(selections));
+  }
+  assert.equal(selectionBlocks(knapsack, ['p0', 'p2'], park).get('p1')?.code, 'does-not-fit');
 });
 
 test('without a cost limit there is no money left to show, and without points no points left', () => {

@@ -80,6 +80,11 @@ export function validateList(
   return problems;
 }
 
+/** The least and most points one chosen proposal may have: `minPoints` (default 1) to `maxPoints` (default all of them). */
+export function pointsPerProposal(rules: Extract<BallotRules, { kind: 'cumulative' }>): { min: number; max: number } {
+  return { min: rules.minPoints ?? 1, max: rules.maxPoints ?? rules.maxSumPoints };
+}
+
 /** Checks a cumulative ballot: each entry's points, how many proposals are chosen, and the points in all. */
 export function validatePoints(
   rules: Extract<BallotRules, { kind: 'cumulative' }>,
@@ -90,8 +95,7 @@ export function validatePoints(
     return [{ code: 'malformed', field: 'selections', expected: 'an object of proposal id to points' }];
   }
   const problems: BallotProblem[] = [];
-  const min = rules.minPoints ?? 1;
-  const max = rules.maxPoints ?? rules.maxSumPoints;
+  const { min, max } = pointsPerProposal(rules);
   let chosen = 0;
   for (const [id, points] of Object.entries(selections)) {
     if (typeof points !== 'number') {

@@ -1,3 +1,4 @@
+import { ballotRounds } from './ballots.js';
 import { parkConsultation } from './consultation.js';
 import { withDescriptions } from './descriptions.js';
 import { feedbackForm } from './forms.js';
@@ -20,7 +21,7 @@ const DAY = 86_400_000;
 export function defaultSeed(now: Date = new Date()): MemorySeed {
   const at = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
   return {
-    rounds: withDescriptions(neighbourhoodRounds(at)),
+    rounds: [...withDescriptions(neighbourhoodRounds(at)), ...ballotRounds(at)],
     simulations: [budgetSimulation(), councilBudget(), councilPriorities()],
     forms: [feedbackForm(), parkConsultation()],
   };

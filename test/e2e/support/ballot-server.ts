@@ -1,8 +1,9 @@
 /**
- * A tiny real backend for the outbox end-to-end test: `POST /api/rounds/:id/ballots` with
+ * A tiny real backend for the outbox end-to-end tests: `POST /api/rounds/:id/ballots` with
  * idempotency, as the contract describes it (the same Idempotency-Key is the same ballot and gets
  * the same receipt). It counts every request that arrives and every distinct ballot, so a test can
- * tell "sent twice, counted once" from "counted twice".
+ * tell "sent twice, counted once" from "counted twice". Given a ballot paper, it also answers
+ * `GET /api/rounds/:id` and `GET /api/rounds/:id/proposals` for a page that shows a ballot.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,12 @@ export interface Delivery {
   body: unknown;
 }
 
+/** A round and its proposals, as the contract's JSON. */
+export interface BallotPaper {
+  round: { id: string } & Record<string, unknown>;
+  proposals: Array<Record<string, unknown>>;
+}
+
 /** A ballot endpoint that can be stopped (connection refused) and started again on the same port. */
 export class BallotServer {
   /** Every POST that arrived, replays included. */
@@ -21,6 +28,8 @@ export class BallotServer {
   private readonly receipts = new Map<string, { id: string; roundId: string; receivedAt: string }>();
   private server: Server | null = null;
   private port = 0;
+
+  constructor(private readonly paper?: BallotPaper) {}
 
   /** The origin the server listens on, e.g. `http://127.0.0.1:41234`. */
   get origin(): string {
@@ -54,6 +63,7 @@ export class BallotServer {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method === 'GET' && this.paper) return this.answerPaper(request, response, this.paper);
     const match = /^\/api\/rounds\/([^/?]+)\/ballots(?:\?.*)?$/.exec(request.url ?? '');
     if (request.method !== 'POST' || !match) {
       return problem(response, 404, 'Not found', `No route for ${request.method} ${request.url}`);
@@ -77,6 +87,21 @@ export class BallotServer {
     }
     response.writeHead(201, { 'content-type': 'application/json' });
     response.end(JSON.stringify(receipt));
+  }
+
+  private answerPaper(request: IncomingMessage, response: ServerResponse, { round, proposals }: BallotPaper): void {
+    const url = new URL(request.url ?? '/', this.origin);
+    const json = (body: unknown) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    if (url.pathname === `/api/rounds/${round.id}`) return json(round);
+    if (url.pathname === `/api/rounds/${round.id}/proposals`) {
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const pageSize = Number(url.searchParams.get('pageSize') ?? 12);
+      return json({ items: proposals.slice((page - 1) * pageSize, page * pageSize), total: proposals.length, page, pageSize });
+    }
+    problem(response, 404, 'Not found', `No route for GET ${url.pathname}`);
   }
 }
 
