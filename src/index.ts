@@ -10,3 +10,4 @@ export { registerLocale, useLocale, getLocale } from './i18n/localize.js';
 export { formatMoney, formatNumber, formatDate, formatPercent } from './domain/format.js';
 export { CivicProvider } from './elements/provider/provider.js';
 export { CivicProposalCard } from './elements/proposal-card/proposal-card.js';
+export { CivicResults } from './elements/results/results.js';
