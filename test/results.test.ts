@@ -51,16 +51,16 @@ describe('civic-results', () => {
     const element = await results(fullResultsClient());
     expect(text(part(element, 'summary')!.querySelector('.summary__spent'))).to.equal('£91,000 of £120,000 spent on 6 projects.');
     expect(text(part(element, 'summary'))).to.contain('30 ballots counted.');
-    expect(text(part(element, 'table')!.querySelector('caption'))).to.equal('Every project, its votes, cost and result');
+    expect(text(part(element, 'table')!.querySelector('caption'))).to.equal('Every project with its result, votes, cost and area');
     expect(tableRows(element)).to.deep.equal([
-      ['Cycle hangar for Wharf Court', 'Canal Wharf', '9', '£5,500', 'Funded'],
-      ['Chairs and tables for Canal Wharf hall', 'Canal Wharf', '6', '£7,500', 'Funded'],
-      ['Seats at four bus stops', 'Ashcombe', '6', '£11,000', 'Funded'],
-      ['Underpass mural and lighting', 'Elmhurst', '11', '£21,000', 'Funded'],
-      ['Larger tree pits on Cotter Lane', 'Brindle Park', '7', '£14,000', 'Funded'],
-      ['Sensory garden at Ashcombe school', 'Ashcombe', '13', '£32,000', 'Funded'],
-      ['Crossing island on Fern Road', 'Elmhurst', '9', '£36,000', 'Not funded'],
-      ["Outdoor gym in St Jude's Park", "St Jude's", '8', '£45,000', 'Not funded'],
+      ['Cycle hangar for Wharf Court', 'Funded', '9', '£5,500', 'Canal Wharf'],
+      ['Chairs and tables for Canal Wharf hall', 'Funded', '6', '£7,500', 'Canal Wharf'],
+      ['Seats at four bus stops', 'Funded', '6', '£11,000', 'Ashcombe'],
+      ['Underpass mural and lighting', 'Funded', '11', '£21,000', 'Elmhurst'],
+      ['Larger tree pits on Cotter Lane', 'Funded', '7', '£14,000', 'Brindle Park'],
+      ['Sensory garden at Ashcombe school', 'Funded', '13', '£32,000', 'Ashcombe'],
+      ['Crossing island on Fern Road', 'Not funded', '9', '£36,000', 'Elmhurst'],
+      ["Outdoor gym in St Jude's Park", 'Not funded', '8', '£45,000', "St Jude's"],
     ]);
     const headers = [...part(element, 'table')!.querySelectorAll('th')];
     expect(headers.slice(0, 5).map((th) => th.getAttribute('scope'))).to.deep.equal(['col', 'col', 'col', 'col', 'col']);
@@ -73,7 +73,7 @@ describe('civic-results', () => {
     const chart = part(element, 'chart')!;
     expect(chart.getAttribute('aria-hidden')).to.equal('true');
     const rows = [...chart.querySelectorAll('.chart__row')];
-    expect(rows.map((row) => text(row.querySelector('.chart__label')))).to.deep.equal(tableRows(element).filter((row) => row[4] === 'Funded').map((row) => row[0]));
+    expect(rows.map((row) => text(row.querySelector('.chart__label')))).to.deep.equal(tableRows(element).filter((row) => row[1] === 'Funded').map((row) => row[0]));
     expect(text(rows[5]!.querySelector('.chart__value'))).to.equal('13 votes£32,000');
     // Bars are as long as the votes: the garden's 13 is the longest, the chairs' 6 under half of it.
     const width = (row: Element) => row.querySelector('svg')!.getBoundingClientRect().width;
@@ -99,7 +99,7 @@ describe('civic-results', () => {
     expect(element.rule).to.equal('greedy');
     expect(element.shadowRoot!.activeElement, 'focus stays on the rule chosen').to.equal(part(element, 'rules')!.querySelector('input[value="greedy"]'));
     expect(text(part(element, 'summary'))).to.contain('This round is decided by equal shares. These figures show what most votes first would have funded instead.');
-    expect(tableRows(element).map((row) => row[4])).to.deep.equal(['Funded', 'Funded', 'Funded', 'Funded', 'Funded', 'Funded', 'Not funded', 'Not funded']);
+    expect(tableRows(element).map((row) => row[1])).to.deep.equal(['Funded', 'Funded', 'Funded', 'Funded', 'Funded', 'Funded', 'Not funded', 'Not funded']);
     await expect(element).to.be.accessible();
     await sendKeys({ press: 'ArrowUp' });
     await waitUntil(() => text(part(element, 'summary')?.querySelector('.summary__spent') ?? null).startsWith('£91,000'), 'equal shares never came back', { timeout: 4000 });
@@ -233,10 +233,10 @@ describe('civic-results', () => {
     const bytes = new Uint8Array(await blob.arrayBuffer());
     expect([...bytes.slice(0, 3)], 'a UTF-8 byte order mark, so Excel reads accents').to.deep.equal([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
-    expect(lines[0]).to.equal('"Project","Area","Votes","Cost (GBP)","Result","Why"');
-    expect(lines[1]).to.equal('"Cycle hangar for Wharf Court","Canal Wharf","9","5500","Funded","Funded: 9 voters shared its £5,500, each paying at most £611.12."');
+    expect(lines[0]).to.equal('"Project","Result","Votes","Cost (GBP)","Area","Why"');
+    expect(lines[1]).to.equal('"Cycle hangar for Wharf Court","Funded","9","5500","Canal Wharf","Funded: 9 voters shared its £5,500, each paying at most £611.12."');
     expect(lines[7]).to.equal(
-      `"'=HYPERLINK(""https://evil.example"",""Crossing, ""island"""")","Elmhurst","9","36000","Not funded","Not funded: it needed £36,000 and its 9 supporters had £32,594.73 left."`,
+      `"'=HYPERLINK(""https://evil.example"",""Crossing, ""island"""")","Not funded","9","36000","Elmhurst","Not funded: it needed £36,000 and its 9 supporters had £32,594.73 left."`,
     );
     expect(lines).to.have.length(10);
     expect(lines[9], 'the file ends with a line break').to.equal('');

@@ -13,13 +13,13 @@ import type { ResultRow } from './results-model.js';
 export function csvFile(round: Round, rows: readonly ResultRow[], locale: string): Blob {
   const digits = currencyMinorDigits(round.currency) ?? DEFAULT_CURRENCY_DIGITS;
   const currency = round.currency;
-  const header = [msg('Project'), msg('Area'), msg('Votes'), msg(str`Cost (${currency})`), msg('Result'), msg('Why')];
+  const header = [msg('Project'), msg('Result'), msg('Votes'), msg(str`Cost (${currency})`), msg('Area'), msg('Why')];
   const lines = rows.map((row) => [
     row.title,
-    row.area ?? '',
+    row.selected ? msg('Funded') : msg('Not funded'),
     row.votes,
     row.cost === undefined ? '' : Number(formatMinorUnits(row.cost, digits)),
-    row.selected ? msg('Funded') : msg('Not funded'),
+    row.area ?? '',
     whySentence(row, currency, locale) ?? '',
   ]);
   return new Blob([csvText([header, ...lines])], { type: 'text/csv;charset=utf-8' });

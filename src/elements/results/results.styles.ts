@@ -150,7 +150,9 @@ export const styles = css`
   }
 
   /* Tables, after GOV.UK's: a rule under each row, numbers aligned at the end. */
+  /* Positioned, so the visually hidden text in a row scrolled out of view stays inside it, not off the page. */
   .table-scroll {
+    position: relative;
     overflow-x: auto;
   }
 
@@ -160,7 +162,9 @@ export const styles = css`
     border-spacing: 0;
   }
 
+  /* As wide as the element, not the table, so it wraps in view when the table scrolls. */
   .table__caption {
+    max-inline-size: 100cqi;
     margin-block-end: var(--_space-2);
     font-weight: var(--_font-weight-bold);
     text-align: start;
@@ -175,12 +179,17 @@ export const styles = css`
     vertical-align: top;
   }
 
+  .table th:last-child,
+  .table td:last-child {
+    padding-inline-end: 0;
+  }
+
   .table th {
     font-weight: var(--_font-weight-bold);
   }
 
   .table tbody th {
-    min-inline-size: 10em;
+    min-inline-size: 7em;
     overflow-wrap: anywhere;
   }
 
@@ -190,7 +199,17 @@ export const styles = css`
   }
 
   .result {
-    min-inline-size: 12em;
+    min-inline-size: 8em;
+  }
+
+  @container (min-width: 40em) {
+    .table tbody th {
+      min-inline-size: 10em;
+    }
+
+    .result {
+      min-inline-size: 12em;
+    }
   }
 
   .tag {
@@ -235,7 +254,7 @@ export const styles = css`
   }
 
   .why__text {
-    padding-inline-start: var(--_space-3);
+    padding-inline-start: var(--_space-2);
     border-inline-start: 5px solid var(--_color-border);
   }
 

@@ -246,7 +246,7 @@ export class CivicResults extends CivicElement {
         ${this.heading(msg('Funded projects'))}
         ${renderBarChart(funded.map((row) => ({ label: row.title, fromBackend: true, value: row.votes, text: this.votesAndCost(row, currency), funded: true })))}
         ${renderProjectsTable({
-          caption: msg('Every project, its votes, cost and result'),
+          caption: msg('Every project with its result, votes, cost and area'),
           rows,
           open: this.open,
           onToggle: (id) => this.toggle(id),

@@ -20,7 +20,8 @@ export interface ProjectsTable extends Formatting {
 }
 
 /**
- * Every proposal with its votes, cost and outcome. "Why?" is a disclosure (a button with
+ * Every proposal with its outcome, votes, cost and area; the outcome comes straight after the title,
+ * so a phone shows it without scrolling the table. "Why?" is a disclosure (a button with
  * `aria-expanded` controlling the sentence below it), so it works with a keyboard and a screen
  * reader alike and never hides behind a hover. Its name ends with the proposal's title, which a
  * screen reader's list of buttons otherwise could not tell apart.
@@ -33,10 +34,10 @@ export function renderProjectsTable({ caption, rows, open, onToggle, currency, l
       <thead>
         <tr>
           <th scope="col">${msg('Project')}</th>
-          <th scope="col">${msg('Area')}</th>
+          <th scope="col">${msg('Result')}</th>
           <th scope="col" class="numeric">${msg('Votes')}</th>
           <th scope="col" class="numeric">${msg('Cost')}</th>
-          <th scope="col">${msg('Result')}</th>
+          <th scope="col">${msg('Area')}</th>
         </tr>
       </thead>
       <tbody>
@@ -45,9 +46,6 @@ export function renderProjectsTable({ caption, rows, open, onToggle, currency, l
           const sentence = row.explanation ? (expanded ? whySentence(row, currency, locale) : '') : undefined;
           return html`<tr class=${row.selected ? 'funded' : nothing}>
             <th scope="row" dir="auto">${row.title}</th>
-            <td dir="auto">${row.area ?? ''}</td>
-            <td class="numeric">${formatNumber(row.votes, locale)}</td>
-            <td class="numeric">${row.cost === undefined ? '' : formatMoney(row.cost, currency, locale)}</td>
             <td class="result">
               <span class="tag ${row.selected ? 'tag--funded' : ''}">${row.selected ? msg('Funded') : msg('Not funded')}</span>
               ${sentence === undefined
@@ -57,6 +55,9 @@ export function renderProjectsTable({ caption, rows, open, onToggle, currency, l
                     </button>
                     <p class="why__text" part="why" id="why-${i}" ?hidden=${!expanded}>${sentence}</p>`}
             </td>
+            <td class="numeric">${formatNumber(row.votes, locale)}</td>
+            <td class="numeric">${row.cost === undefined ? '' : formatMoney(row.cost, currency, locale)}</td>
+            <td dir="auto">${row.area ?? ''}</td>
           </tr>`;
         })}
       </tbody>
