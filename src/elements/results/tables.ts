@@ -62,6 +62,7 @@ export function renderProjectsTable({ caption, rows, open, onToggle, currency, l
         })}
       </tbody>
     </table>`,
+    true,
   );
 }
 
@@ -124,6 +125,6 @@ export function renderFundedChoicesTable(caption: string, rows: NonNullable<Resu
  * A table wider than a phone scrolls inside its own region instead of the page; the region can take
  * focus, so a keyboard can scroll it too.
  */
-function scrolling(label: string, table: TemplateResult): TemplateResult {
-  return html`<div class="table-scroll" role="region" aria-label=${label} tabindex="0">${table}</div>`;
+function scrolling(label: string, table: TemplateResult, long = false): TemplateResult {
+  return html`<div class="table-scroll ${long ? 'table-scroll--long' : ''}" role="region" aria-label=${label} tabindex="0">${table}</div>`;
 }
