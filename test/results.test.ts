@@ -5,7 +5,8 @@ import { CivicError, type CivicClient } from '../src/client/client.js';
 import type { CivicResults } from '../src/elements/results/results.js';
 import { createMemoryClient, defaultSeed } from '../src/memory/index.js';
 import { BIG_ROUND_ID, fullResultsClient, resultsSeed } from '../stories/support/results-data.js';
-import { runConformance } from './support/conformance.js';
+import { getLocale, registerLocale, useLocale } from '../src/i18n/localize.js';
+import { runConformance, untranslatedTexts } from './support/conformance.js';
 
 function part(element: CivicResults, name: string): HTMLElement | null {
   return element.shadowRoot!.querySelector(`[part~="${name}"]`);
@@ -331,5 +332,44 @@ describe('civic-results', () => {
     const meter = part(element, 'summary')!.querySelector('.meter')!;
     expect(meter.querySelector('svg')!.getBoundingClientRect().right).to.be.closeTo(meter.getBoundingClientRect().right - 1, 1);
     await expect(wrapper).to.be.accessible();
+  });
+
+  describe('in the pseudo-locale', () => {
+    let before: string;
+    beforeEach(async () => {
+      before = getLocale();
+      registerLocale('en-XA', () => import('../src/i18n/locales/en-XA.js'));
+      await useLocale('en-XA');
+    });
+    afterEach(() => useLocale(before));
+
+    const live = () => {
+      const seed = resultsSeed();
+      seed.rounds[0]!.round.results = { rules: ['greedy'], live: true };
+      seed.rounds[0]!.ballots = [['ash-pocket-park', 'bp-play']];
+      return createMemoryClient(seed);
+    };
+    const nobody = () => {
+      const seed = resultsSeed();
+      seed.rounds[1]!.ballots = [];
+      return createMemoryClient(seed);
+    };
+    const states: Array<[string, () => CivicClient, string, string]> = [
+      ['equal shares, every “Why?” open', fullResultsClient, 'fernwick-2025', 'summary'],
+      ['most votes first, every “Why?” open', fullResultsClient, 'fernwick-2025 greedy', 'summary'],
+      ['not published', fullResultsClient, 'fernwick-2026', 'not-published'],
+      ['live', live, 'fernwick-2026', 'summary'],
+      ['nobody voted', nobody, 'fernwick-2025', 'empty'],
+    ];
+    for (const [state, client, round, shown] of states) {
+      it(`leaves no untranslated text: ${state}`, async () => {
+        const [id, rule] = round.split(' ');
+        const element = await fixture<CivicResults>(html`<civic-results .client=${client()} round=${id!} rule=${rule ?? 'equal-shares'}></civic-results>`);
+        await shows(element, shown);
+        parts(element, 'why-button').forEach((button) => button.click());
+        await element.updateComplete;
+        expect(untranslatedTexts(element)).to.deep.equal([]);
+      });
+    }
   });
 });
