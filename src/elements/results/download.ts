@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import { currencyMinorDigits, DEFAULT_CURRENCY_DIGITS, formatMinorUnits } from '../../domain/money.js';
 import type { Round, TallyRule } from '../../domain/types.js';
 import { csvText, fileName } from './csv.js';
-import { whySentence } from './explain.js';
+import { whySentence } from './words.js';
 import type { ResultRow } from './results-model.js';
 
 /**

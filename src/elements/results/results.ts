@@ -7,14 +7,13 @@ import { defineElement } from '../../core/define.js';
 import { LoadController } from '../../core/load-controller.js';
 import { safeUrl } from '../../core/safe-url.js';
 import { effectiveStatus } from '../../domain/rounds.js';
-import { formatDate, formatMoney, formatNumber, formatPercent } from '../../domain/format.js';
+import { formatDate, formatMoney, formatPercent } from '../../domain/format.js';
 import type { Proposal, Results, Round, TallyRule } from '../../domain/types.js';
-import { plural } from '../../i18n/plural.js';
 import { sharedStyles } from '../../styles/shared.js';
 import { renderBar, renderBarChart } from './bar-chart.js';
 import { csvFile, csvFileName } from './download.js';
-import { ruleName, ruleSummary } from './explain.js';
-import { allowedRules, areaRows, hasBallots, isPublished, percentOf, resultRows, shareWithAnyFunded, type ResultRow } from './results-model.js';
+import { ballotsCounted, chosenFundedLabel, ruleName, ruleSummary, spentSentence, votersShare, votesText } from './words.js';
+import { allowedRules, areaRows, hasBallots, isPublished, resultRows, shareWithAnyFunded, type ResultRow } from './results-model.js';
 import { styles } from './results.styles.js';
 import { renderAreaTable, renderFundedChoicesTable, renderProjectsTable } from './tables.js';
 
@@ -217,22 +216,12 @@ export class CivicResults extends CivicElement {
     const rows = resultRows(results, proposals);
     const funded = rows.filter((row) => row.selected);
     const official = allowedRules(round)[0];
-    const count = formatNumber(funded.length, locale);
-    const spent = money(results.spent);
-    const budget = money(results.budget);
     return html`<div class="summary" part="summary">
         <p class="summary__spent">
-          ${plural(funded.length, locale, {
-            zero: () => msg(str`${spent} of ${budget} spent on ${count} projects.`, { id: 'results.spent.zero' }),
-            one: () => msg(str`${spent} of ${budget} spent on ${count} project.`, { id: 'results.spent.one' }),
-            two: () => msg(str`${spent} of ${budget} spent on ${count} projects.`, { id: 'results.spent.two' }),
-            few: () => msg(str`${spent} of ${budget} spent on ${count} projects.`, { id: 'results.spent.few' }),
-            many: () => msg(str`${spent} of ${budget} spent on ${count} projects.`, { id: 'results.spent.many' }),
-            other: () => msg(str`${spent} of ${budget} spent on ${count} projects.`, { id: 'results.spent.other' }),
-          })}
+          ${spentSentence(money(results.spent), money(results.budget), funded.length, locale)}
         </p>
         <span class="meter" aria-hidden="true">${renderBar(results.spent, results.budget, true)}</span>
-        ${results.ballots === undefined ? nothing : html`<p>${this.ballotsCounted(results.ballots)}</p>`}
+        ${results.ballots === undefined ? nothing : html`<p>${ballotsCounted(results.ballots, locale)}</p>`}
         ${live ? html`<p class="notice">${msg('Voting is still open, so these results may change.')}</p>` : nothing}
         ${results.rule === official
           ? nothing
@@ -287,65 +276,19 @@ export class CivicResults extends CivicElement {
     return html`<section class="section" part="choices">
       ${this.heading(msg('Voters whose choices were funded'))}
       <p class="headline">${msg(str`${percent} of voters have at least one project they chose funded.`)}</p>
-      ${renderBarChart(rows.map((row) => ({ label: this.chosenFunded(row.funded), value: row.voters, text: this.votersShare(row.voters, voters) })))}
+      ${renderBarChart(rows.map((row) => ({ label: chosenFundedLabel(row.funded, locale), value: row.voters, text: votersShare(row.voters, voters, locale) })))}
       ${renderFundedChoicesTable(msg('How many of each voter’s choices were funded'), rows, locale)}
     </section>`;
+  }
+
+  private votesAndCost(row: ResultRow, currency: string) {
+    const votes = votesText(row.votes, this.resolvedLocale);
+    return row.cost === undefined ? votes : html`<span>${votes}</span><span class="chart__cost">${formatMoney(row.cost, currency, this.resolvedLocale)}</span>`;
   }
 
   private heading(text: string) {
     const level = Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 2));
     return html`<div class="heading" role="heading" aria-level=${level}>${text}</div>`;
-  }
-
-  private ballotsCounted(ballots: number): string {
-    const count = formatNumber(ballots, this.resolvedLocale);
-    return plural(ballots, this.resolvedLocale, {
-      zero: () => msg(str`${count} ballots counted.`, { id: 'results.ballots.zero' }),
-      one: () => msg(str`${count} ballot counted.`, { id: 'results.ballots.one' }),
-      two: () => msg(str`${count} ballots counted.`, { id: 'results.ballots.two' }),
-      few: () => msg(str`${count} ballots counted.`, { id: 'results.ballots.few' }),
-      many: () => msg(str`${count} ballots counted.`, { id: 'results.ballots.many' }),
-      other: () => msg(str`${count} ballots counted.`, { id: 'results.ballots.other' }),
-    });
-  }
-
-  private votesAndCost(row: ResultRow, currency: string) {
-    const locale = this.resolvedLocale;
-    const votes = formatNumber(row.votes, locale);
-    const text = plural(row.votes, locale, {
-      zero: () => msg(str`${votes} votes`, { id: 'results.votes.zero' }),
-      one: () => msg(str`${votes} vote`, { id: 'results.votes.one' }),
-      two: () => msg(str`${votes} votes`, { id: 'results.votes.two' }),
-      few: () => msg(str`${votes} votes`, { id: 'results.votes.few' }),
-      many: () => msg(str`${votes} votes`, { id: 'results.votes.many' }),
-      other: () => msg(str`${votes} votes`, { id: 'results.votes.other' }),
-    });
-    return row.cost === undefined ? text : html`<span>${text}</span><span class="chart__cost">${formatMoney(row.cost, currency, locale)}</span>`;
-  }
-
-  private chosenFunded(funded: number): string {
-    const count = formatNumber(funded, this.resolvedLocale);
-    return plural(funded, this.resolvedLocale, {
-      zero: () => msg(str`${count} of their projects funded`, { id: 'results.chosen-funded.zero' }),
-      one: () => msg(str`${count} of their projects funded`, { id: 'results.chosen-funded.one' }),
-      two: () => msg(str`${count} of their projects funded`, { id: 'results.chosen-funded.two' }),
-      few: () => msg(str`${count} of their projects funded`, { id: 'results.chosen-funded.few' }),
-      many: () => msg(str`${count} of their projects funded`, { id: 'results.chosen-funded.many' }),
-      other: () => msg(str`${count} of their projects funded`, { id: 'results.chosen-funded.other' }),
-    });
-  }
-
-  private votersShare(voters: number, total: number): string {
-    const count = formatNumber(voters, this.resolvedLocale);
-    const share = formatPercent(percentOf(voters, total), this.resolvedLocale);
-    return plural(voters, this.resolvedLocale, {
-      zero: () => msg(str`${count} voters (${share})`, { id: 'results.voters-share.zero' }),
-      one: () => msg(str`${count} voter (${share})`, { id: 'results.voters-share.one' }),
-      two: () => msg(str`${count} voters (${share})`, { id: 'results.voters-share.two' }),
-      few: () => msg(str`${count} voters (${share})`, { id: 'results.voters-share.few' }),
-      many: () => msg(str`${count} voters (${share})`, { id: 'results.voters-share.many' }),
-      other: () => msg(str`${count} voters (${share})`, { id: 'results.voters-share.other' }),
-    });
   }
 }
 

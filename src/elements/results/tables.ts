@@ -3,7 +3,7 @@ import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney, formatNumber, formatPercent } from '../../domain/format.js';
 import type { Results } from '../../domain/types.js';
-import { whySentence } from './explain.js';
+import { whySentence } from './words.js';
 import { percentOf, type AreaRow, type ResultRow } from './results-model.js';
 
 interface Formatting {

@@ -1,9 +1,12 @@
-/** The words of civic-results: each rule in plain language, and why each proposal was or was not funded. */
+/**
+ * The words of civic-results: each rule in plain language, why each proposal was or was not funded,
+ * and its counts, each in every plural form a language needs.
+ */
 import { msg, str } from '@lit/localize';
-import { formatMoney, formatNumber } from '../../domain/format.js';
+import { formatMoney, formatNumber, formatPercent } from '../../domain/format.js';
 import type { TallyRule } from '../../domain/types.js';
 import { plural } from '../../i18n/plural.js';
-import type { ResultRow } from './results-model.js';
+import { percentOf, type ResultRow } from './results-model.js';
 
 export function ruleName(rule: TallyRule): string {
   return rule === 'equal-shares' ? msg('Equal shares') : msg('Most votes first');
@@ -86,4 +89,68 @@ export function whySentence(row: ResultRow, currency: string, locale: string): s
       });
     }
   }
+}
+
+/** `£91,000 of £120,000 spent on 6 projects.`, from amounts already formatted. */
+export function spentSentence(spent: string, budget: string, funded: number, locale: string): string {
+  const count = formatNumber(funded, locale);
+  return plural(funded, locale, {
+    zero: () => msg(str`${spent} of ${budget} spent on ${count} projects.`, { id: 'results.spent.zero' }),
+    one: () => msg(str`${spent} of ${budget} spent on ${count} project.`, { id: 'results.spent.one' }),
+    two: () => msg(str`${spent} of ${budget} spent on ${count} projects.`, { id: 'results.spent.two' }),
+    few: () => msg(str`${spent} of ${budget} spent on ${count} projects.`, { id: 'results.spent.few' }),
+    many: () => msg(str`${spent} of ${budget} spent on ${count} projects.`, { id: 'results.spent.many' }),
+    other: () => msg(str`${spent} of ${budget} spent on ${count} projects.`, { id: 'results.spent.other' }),
+  });
+}
+
+export function ballotsCounted(ballots: number, locale: string): string {
+  const count = formatNumber(ballots, locale);
+  return plural(ballots, locale, {
+    zero: () => msg(str`${count} ballots counted.`, { id: 'results.ballots.zero' }),
+    one: () => msg(str`${count} ballot counted.`, { id: 'results.ballots.one' }),
+    two: () => msg(str`${count} ballots counted.`, { id: 'results.ballots.two' }),
+    few: () => msg(str`${count} ballots counted.`, { id: 'results.ballots.few' }),
+    many: () => msg(str`${count} ballots counted.`, { id: 'results.ballots.many' }),
+    other: () => msg(str`${count} ballots counted.`, { id: 'results.ballots.other' }),
+  });
+}
+
+export function votesText(votes: number, locale: string): string {
+  const count = formatNumber(votes, locale);
+  return plural(votes, locale, {
+    zero: () => msg(str`${count} votes`, { id: 'results.votes.zero' }),
+    one: () => msg(str`${count} vote`, { id: 'results.votes.one' }),
+    two: () => msg(str`${count} votes`, { id: 'results.votes.two' }),
+    few: () => msg(str`${count} votes`, { id: 'results.votes.few' }),
+    many: () => msg(str`${count} votes`, { id: 'results.votes.many' }),
+    other: () => msg(str`${count} votes`, { id: 'results.votes.other' }),
+  });
+}
+
+/** The label of the voters who had `funded` of their choices funded. */
+export function chosenFundedLabel(funded: number, locale: string): string {
+  const count = formatNumber(funded, locale);
+  return plural(funded, locale, {
+    zero: () => msg(str`${count} of their projects funded`, { id: 'results.chosen-funded.zero' }),
+    one: () => msg(str`${count} of their projects funded`, { id: 'results.chosen-funded.one' }),
+    two: () => msg(str`${count} of their projects funded`, { id: 'results.chosen-funded.two' }),
+    few: () => msg(str`${count} of their projects funded`, { id: 'results.chosen-funded.few' }),
+    many: () => msg(str`${count} of their projects funded`, { id: 'results.chosen-funded.many' }),
+    other: () => msg(str`${count} of their projects funded`, { id: 'results.chosen-funded.other' }),
+  });
+}
+
+/** `10 voters (33.3%)`. */
+export function votersShare(voters: number, total: number, locale: string): string {
+  const count = formatNumber(voters, locale);
+  const share = formatPercent(percentOf(voters, total), locale);
+  return plural(voters, locale, {
+    zero: () => msg(str`${count} voters (${share})`, { id: 'results.voters-share.zero' }),
+    one: () => msg(str`${count} voter (${share})`, { id: 'results.voters-share.one' }),
+    two: () => msg(str`${count} voters (${share})`, { id: 'results.voters-share.two' }),
+    few: () => msg(str`${count} voters (${share})`, { id: 'results.voters-share.few' }),
+    many: () => msg(str`${count} voters (${share})`, { id: 'results.voters-share.many' }),
+    other: () => msg(str`${count} voters (${share})`, { id: 'results.voters-share.other' }),
+  });
 }
