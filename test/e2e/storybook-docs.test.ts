@@ -66,11 +66,16 @@ async function openDocs(id: string): Promise<Page> {
   return page;
 }
 
-/** Until every card in the page's first story has rendered its proposal, not its loading message. */
+/**
+ * Until every element in the page's first story (a card, the results…; not the provider, which shows
+ * nothing itself) has rendered what it loaded: not its loading message, nor an error.
+ */
 async function waitForFirstStoryLoaded(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const cards = [...(document.querySelector('.docs-story')?.querySelectorAll('civic-proposal-card') ?? [])];
-    return cards.length > 0 && cards.every((card) => card.shadowRoot?.querySelector('[part="base"]'));
+    const shown = [...(document.querySelector('.docs-story')?.querySelectorAll('*') ?? [])].filter(
+      (element) => element.localName.startsWith('civic-') && element.localName !== 'civic-provider',
+    );
+    return shown.length > 0 && shown.every((element) => element.shadowRoot?.firstElementChild && !element.shadowRoot.querySelector('[part~="loading"], [part~="error"], [part~="missing"]'));
   });
 }
 
