@@ -13,7 +13,7 @@ export default {
   // requestAnimationFrame or lazy image (modernweb-dev/web#2588), and tests time out at random.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  testsFinishTimeout: 300000,
+  testsFinishTimeout: 900000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   middleware: [testApiMiddleware],
   browsers: [

@@ -48,7 +48,9 @@ for (const [tag, names] of Object.entries(elements)) {
 rows.push({ name: 'all elements', what: 'a page with every element', ...sizeOf([loader, ...files(Object.values(elements).flat())]) });
 const everyElementFile = new Set(Object.values(elements).flat());
 for (const [module, names] of Object.entries(onDemand)) {
+  // What a page fetches beyond every element's own files; modules some element loads anyway are not extra.
   const extra = names.filter((name) => !everyElementFile.has(name));
+  if (extra.length === 0) continue;
   const label = module.includes('memory') ? 'in-browser backend' : module.includes('sanitize') ? 'HTML sanitiser' : module;
   rows.push({ name: `on demand: ${label}`, what: `fetched only when needed (${module})`, ...sizeOf(files(extra)) });
 }

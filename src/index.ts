@@ -15,3 +15,4 @@ export { CivicProposalList, type ActionsRenderer } from './elements/proposal-lis
 export { CivicBudgetSlider } from './elements/budget-slider/budget-slider.js';
 export { CivicBudgetSimulator } from './elements/budget-simulator/budget-simulator.js';
 export { CivicVoteForm } from './elements/vote-form/vote-form.js';
+export { CivicResults } from './elements/results/results.js';

@@ -8,20 +8,23 @@
  *     one: () => msg(str`${chosen} chosen`, { id: 'vote.chosen.one' }),
  *     …two, few, many, other
  *   })
+ *
+ * Pass `'ordinal'` as `type` for positions (1st, 2nd, 3rd, 4th: English's one, two, few and other).
  */
 export type PluralForms = Record<Intl.LDMLPluralRule, () => string>;
 
 const rules = new Map<string, Intl.PluralRules>();
 
-export function plural(count: number, locale: string, forms: PluralForms): string {
-  let rule = rules.get(locale);
+export function plural(count: number, locale: string, forms: PluralForms, type: Intl.PluralRuleType = 'cardinal'): string {
+  const key = `${type}|${locale}`;
+  let rule = rules.get(key);
   if (!rule) {
     try {
-      rule = new Intl.PluralRules(locale);
+      rule = new Intl.PluralRules(locale, { type });
     } catch {
-      rule = new Intl.PluralRules('en-GB');
+      rule = new Intl.PluralRules('en-GB', { type });
     }
-    rules.set(locale, rule);
+    rules.set(key, rule);
   }
   return forms[rule.select(count)]();
 }

@@ -26,7 +26,7 @@ after(async () => {
 });
 
 describe('the demo pages served by the reference server', () => {
-  for (const [page, expected] of [['/', ['Pocket park on Mercer Street', 'Community fridge at Ashcombe library']], ['/partner.html', ['Four cycle hangars on Brindle Park estate']]] as const) {
+  for (const [page, expected] of [['/', []], ['/?q=mercer', ['Pocket park on Mercer Street']], ['/partner.html', ['Four cycle hangars on Brindle Park estate']]] as const) {
     it(`${page} shows proposals from /api with no Content Security Policy violation`, async () => {
       const tab = await browser.newPage();
       const problems: string[] = [];
@@ -42,6 +42,8 @@ describe('the demo pages served by the reference server', () => {
       });
       const response = await tab.goto(`${server.origin}${page}`);
       assert.match(response!.headers()['content-security-policy']!, /script-src 'self'(;|$)/);
+      // The council's list opens on a fair random order, so which titles come first is the visitor's.
+      await tab.locator('civic-proposal-card').first().waitFor({ timeout: 15_000 });
       for (const title of expected) {
         await tab.locator('civic-proposal-card').getByRole('heading', { name: title }).waitFor({ timeout: 15_000 });
       }

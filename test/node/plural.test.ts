@@ -16,3 +16,8 @@ test('Welsh and Arabic get all six forms', () => {
 test('a malformed locale from a page falls back to English rules instead of throwing', () => {
   assert.equal(plural(1, 'not a locale!', forms), 'one');
 });
+
+test('positions take the ordinal forms: 1st, 2nd, 3rd, 4th, 11th, 22nd', () => {
+  assert.deepEqual([1, 2, 3, 4, 11, 22].map((n) => plural(n, 'en-GB', forms, 'ordinal')), ['one', 'two', 'few', 'other', 'other', 'two']);
+  assert.equal(plural(3, 'en-GB', forms), 'other', 'counts keep the cardinal forms beside them');
+});

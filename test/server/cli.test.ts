@@ -65,8 +65,10 @@ test('a JSON seed imports rounds, codes, simulations and forms in one go; a bad 
   const result = await importFile(file);
   assert.equal(result.code, 0, result.stderr);
   assert.equal(lastWord(result.stdout), 'cumulative-round');
-  assert.equal(await count('SELECT count(*)::int AS n FROM voting_codes'), 4);
-  assert.equal(await count('SELECT count(*)::int AS n FROM forms'), 1);
+  const codes = seed.rounds!.reduce((n, round) => n + (round.votingCodes?.length ?? 0), 0);
+  assert.ok(codes > 0 && seed.forms!.length > 0, 'the seed has codes and forms to import');
+  assert.equal(await count('SELECT count(*)::int AS n FROM voting_codes'), codes);
+  assert.equal(await count('SELECT count(*)::int AS n FROM forms'), seed.forms!.length);
 
   const bad = structuredClone(seed);
   bad.rounds = [{ ...bad.rounds![0]!, round: { ...bad.rounds![0]!.round, id: 'fresh-round' } }];

@@ -1,8 +1,8 @@
 /**
  * What a council's simulation must get right before residents see it, beyond the shapes of the
  * contract: ranges a slider can travel, groups and the council tax line that exist, a mode its
- * lines fit. Shared by the REST client's response schema, the in-browser backend's seed and the
- * server's import, so a broken simulation is refused with the same sentence everywhere.
+ * lines fit. Shared by the simulator (whatever backend answered), the in-browser backend's seed and
+ * the server's import, so a broken simulation is refused with the same sentence everywhere.
  */
 import type { BudgetLine, Simulation } from '../types.js';
 

@@ -13,6 +13,8 @@ export interface Mutation {
   field: string | undefined;
   /** The error may name this path or any path under it (an array given where an object belongs). */
   under?: boolean;
+  /** The shape is valid and the REST client accepts it; the named check refuses it, naming `field`. */
+  refusedBy?: 'simulation setup';
 }
 
 type Path = Array<string | number>;
@@ -150,7 +152,8 @@ const breakers: Record<string, Breaker> = {
       if (how === 0) line.min = line.max + 1;
       else if (how === 1) line.baseline = line.max + line.step;
       else line.baseline = line.min + 0.5;
-      return { kind: 'fields that contradict each other', body: serialise(body), field: formatPath([...node.path, how === 0 ? 'min' : 'baseline']) };
+      const field = formatPath([...node.path, how === 0 ? 'min' : 'baseline']);
+      return { kind: 'fields that contradict each other', body: serialise(body), field, refusedBy: 'simulation setup' };
     }
     if (choices.length === 0) return undefined;
     const node = rng.pick(choices);
