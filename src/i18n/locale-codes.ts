@@ -11,13 +11,29 @@ export const sourceLocale = `en-GB`;
  * lexicographically.
  */
 export const targetLocales = [
+  `ar`,
+  `bn`,
+  `cy`,
   `en-XA`,
+  `lt`,
+  `pl`,
+  `pt`,
+  `ro`,
+  `ur`,
 ] as const;
 
 /**
  * All valid project locale codes. Sorted lexicographically.
  */
 export const allLocales = [
+  `ar`,
+  `bn`,
+  `cy`,
   `en-GB`,
   `en-XA`,
+  `lt`,
+  `pl`,
+  `pt`,
+  `ro`,
+  `ur`,
 ] as const;
