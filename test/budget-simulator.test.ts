@@ -277,7 +277,9 @@ describe('civic-budget-simulator', () => {
     await waitUntil(() => part(simulator, 'error-summary'), 'no error summary', { timeout: 3000 });
     await settle(simulator);
     expect(text(part(simulator, 'error-summary')!.querySelector('li'))).to.equal('Your comment must be 2,000 characters or fewer');
-    expect(text(simulator.shadowRoot!.querySelector('.field .error-message'))).to.equal('Error: Your comment must be 2,000 characters or fewer');
+    // The message beside the field is read with it.
+    const described = comment().getAttribute('aria-describedby')!.split(/\s+/).filter(Boolean);
+    expect(described.map((id) => text(simulator.shadowRoot!.getElementById(id)))).to.include('Error: Your comment must be 2,000 characters or fewer');
     await expect(simulator).to.be.accessible();
     (part(simulator, 'error-summary')!.querySelector('a') as HTMLAnchorElement).click();
     await waitUntil(() => focused() === comment(), 'focus never reached the comment', { timeout: 3000 });

@@ -3,10 +3,43 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { live } from 'lit/directives/live.js';
 import { formatNumber } from '../domain/format.js';
 import { plural } from '../i18n/plural.js';
+import { characterLength } from '../domain/rules/text-length.js';
 
-/** Characters as residents and the domain count them: code points, so an emoji is one. */
-export function characterLength(text: string): number {
-  return [...text].length;
+/** The count's live message: "You have 1,950 characters remaining", or "You have 12 characters too many". */
+export function charactersLeftMessage(length: number, max: number, locale: string): string {
+  const left = max - length;
+  const n = formatNumber(Math.abs(left), locale);
+  if (left >= 0) {
+    return plural(left, locale, {
+      zero: () => msg(str`You have ${n} characters remaining`, { id: 'count.left.zero' }),
+      one: () => msg(str`You have ${n} character remaining`, { id: 'count.left.one' }),
+      two: () => msg(str`You have ${n} characters remaining`, { id: 'count.left.two' }),
+      few: () => msg(str`You have ${n} characters remaining`, { id: 'count.left.few' }),
+      many: () => msg(str`You have ${n} characters remaining`, { id: 'count.left.many' }),
+      other: () => msg(str`You have ${n} characters remaining`, { id: 'count.left.other' }),
+    });
+  }
+  return plural(-left, locale, {
+    zero: () => msg(str`You have ${n} characters too many`, { id: 'count.over.zero' }),
+    one: () => msg(str`You have ${n} character too many`, { id: 'count.over.one' }),
+    two: () => msg(str`You have ${n} characters too many`, { id: 'count.over.two' }),
+    few: () => msg(str`You have ${n} characters too many`, { id: 'count.over.few' }),
+    many: () => msg(str`You have ${n} characters too many`, { id: 'count.over.many' }),
+    other: () => msg(str`You have ${n} characters too many`, { id: 'count.over.other' }),
+  });
+}
+
+/** The count's standing hint, read with the field: "You can enter up to 2,000 characters". */
+export function characterLimitHint(max: number, locale: string): string {
+  const n = formatNumber(max, locale);
+  return plural(max, locale, {
+    zero: () => msg(str`You can enter up to ${n} characters`, { id: 'count.limit.zero' }),
+    one: () => msg(str`You can enter up to ${n} character`, { id: 'count.limit.one' }),
+    two: () => msg(str`You can enter up to ${n} characters`, { id: 'count.limit.two' }),
+    few: () => msg(str`You can enter up to ${n} characters`, { id: 'count.limit.few' }),
+    many: () => msg(str`You can enter up to ${n} characters`, { id: 'count.limit.many' }),
+    other: () => msg(str`You can enter up to ${n} characters`, { id: 'count.limit.other' }),
+  });
 }
 
 export interface CharacterCountField {
@@ -52,32 +85,11 @@ export class CharacterCount implements ReactiveController {
 
   /** "You have 1,950 characters remaining" or "You have 12 characters too many". */
   message(value: string): string {
-    const left = this.max - characterLength(value);
-    const locale = this.locale();
-    const n = formatNumber(Math.abs(left), locale);
-    if (left >= 0) {
-      return plural(left, locale, {
-        zero: () => msg(str`You have ${n} characters remaining`, { id: 'count.left.zero' }),
-        one: () => msg(str`You have ${n} character remaining`, { id: 'count.left.one' }),
-        two: () => msg(str`You have ${n} characters remaining`, { id: 'count.left.two' }),
-        few: () => msg(str`You have ${n} characters remaining`, { id: 'count.left.few' }),
-        many: () => msg(str`You have ${n} characters remaining`, { id: 'count.left.many' }),
-        other: () => msg(str`You have ${n} characters remaining`, { id: 'count.left.other' }),
-      });
-    }
-    return plural(-left, locale, {
-      zero: () => msg(str`You have ${n} characters too many`, { id: 'count.over.zero' }),
-      one: () => msg(str`You have ${n} character too many`, { id: 'count.over.one' }),
-      two: () => msg(str`You have ${n} characters too many`, { id: 'count.over.two' }),
-      few: () => msg(str`You have ${n} characters too many`, { id: 'count.over.few' }),
-      many: () => msg(str`You have ${n} characters too many`, { id: 'count.over.many' }),
-      other: () => msg(str`You have ${n} characters too many`, { id: 'count.over.other' }),
-    });
+    return charactersLeftMessage(characterLength(value), this.max, this.locale());
   }
 
   render(field: CharacterCountField): TemplateResult {
     const over = this.isOver(field.value);
-    const limit = formatNumber(this.max, this.locale());
     const onInput = (event: Event) => {
       const value = (event.target as HTMLTextAreaElement).value;
       field.onInput(value);
@@ -87,9 +99,9 @@ export class CharacterCount implements ReactiveController {
         this.host.requestUpdate();
       }, 1000);
     };
-    return html`<div class="field ${field.error ? 'field--error' : ''}">
-      <label class="field__label" for=${field.id}>${field.label}</label>
-      ${field.hint ? html`<p class="field__hint" id="${field.id}-hint">${field.hint}</p>` : nothing}
+    return html`<div class="form-group ${field.error ? 'form-group--error' : ''}">
+      <label class="label" for=${field.id}>${field.label}</label>
+      ${field.hint ? html`<p class="hint" id="${field.id}-hint">${field.hint}</p>` : nothing}
       ${field.error ? html`<p class="error-message" id="${field.id}-error"><span class="visually-hidden">${msg('Error:')}</span> ${field.error}</p>` : nothing}
       <textarea
         class="textarea ${over || field.error ? 'textarea--error' : ''}"
@@ -100,7 +112,7 @@ export class CharacterCount implements ReactiveController {
         aria-describedby="${field.hint ? `${field.id}-hint ` : ''}${field.error ? `${field.id}-error ` : ''}${field.id}-limit"
         @input=${onInput}
       ></textarea>
-      <p class="visually-hidden" id="${field.id}-limit">${msg(str`You can enter up to ${limit} characters`)}</p>
+      <p class="visually-hidden" id="${field.id}-limit">${characterLimitHint(this.max, this.locale())}</p>
       <p class="count ${over ? 'count--over' : ''}" part="character-count" aria-hidden="true" dir="auto">${this.message(field.value)}</p>
       <p class="visually-hidden" role="status">${this.spoken}</p>
     </div>`;

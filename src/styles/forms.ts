@@ -1,13 +1,16 @@
 import { css } from 'lit';
+import { formMessageStyles } from './form-messages.js';
 
 /**
  * GOV.UK Design System form patterns, rebuilt for shadow DOM: form groups with a red edge when in
  * error, labels, legends, hints, error messages, text inputs, radios and checkboxes (large targets,
  * the native input kept on top of the drawn box so clicks, keys and screen readers reach it),
- * conditional reveals, the error summary and the confirmation panel. For any element with a form;
- * after `sharedStyles`.
+ * conditional reveals, GOV.UK's character count, and what a form says back (form-messages.ts). For
+ * any element with a form; after `sharedStyles`.
  */
-export const formStyles = css`
+export const formStyles = [
+  formMessageStyles,
+  css`
   .form-group {
     margin-block-end: var(--_space-5);
   }
@@ -38,13 +41,6 @@ export const formStyles = css`
   .hint {
     margin-block-end: var(--_space-3);
     color: var(--_color-text-secondary);
-  }
-
-  .error-message {
-    display: block;
-    margin-block-end: var(--_space-3);
-    color: var(--_color-error);
-    font-weight: var(--_font-weight-bold);
   }
 
   .input,
@@ -184,51 +180,25 @@ export const formStyles = css`
     margin-block-end: 0;
   }
 
-  .error-summary {
-    margin-block-end: var(--_space-5);
-    padding: var(--_space-3);
-    border: 5px solid var(--_color-error);
+  .count {
+    color: var(--_color-text-secondary);
   }
 
-  /* A summary, panel or message given focus by script shows the ring alone, as GOV.UK's summary does. */
+  .count--over {
+    color: var(--_color-error);
+    font-weight: var(--_font-weight-bold);
+  }
+
+  /* A field given focus by script shows the ring alone. */
   [tabindex='-1']:focus-visible {
     outline: var(--_focus-width) solid var(--_color-focus);
     box-shadow: none;
   }
 
-  .error-summary__title {
-    margin-block-end: var(--_space-3);
-    font-size: var(--_font-size-heading);
-    font-weight: var(--_font-weight-bold);
+  @media (forced-colors: active) {
+    .form-group--error {
+      border-color: CanvasText;
+    }
   }
-
-  .error-summary__list {
-    padding: 0;
-    list-style: none;
-  }
-
-  .error-summary__list > * + * {
-    margin-block-start: var(--_space-2);
-  }
-
-  .error-summary a {
-    color: var(--_color-error);
-    font-weight: var(--_font-weight-bold);
-  }
-
-  .panel {
-    margin-block-end: var(--_space-4);
-    padding: var(--_space-4);
-    border: 5px solid transparent;
-    color: var(--_color-primary-text);
-    background: var(--_color-success);
-    text-align: center;
-    overflow-wrap: anywhere;
-  }
-
-  .panel__title {
-    margin-block-end: var(--_space-3);
-    font-size: var(--_font-size-large);
-    font-weight: var(--_font-weight-bold);
-  }
-`;
+`,
+];

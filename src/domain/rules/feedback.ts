@@ -5,6 +5,7 @@
 import type { FeedbackForm, FeedbackResponse, Question } from '../types.js';
 import { isRecord } from '../json.js';
 import { RATING_MAX, answerOptions, askedQuestions, isRequired } from './feedback-form.js';
+import { characterLength } from './text-length.js';
 
 export { RATING_MAX };
 
@@ -96,7 +97,7 @@ function answerProblems(form: FeedbackForm, question: Question, answer: unknown)
       return answer === true ? [] : [{ code: 'malformed', field, expected: 'true or false' }];
     case 'text': {
       if (typeof answer !== 'string') return [{ code: 'malformed', field, expected: 'text' }];
-      const length = [...answer].length;
+      const length = characterLength(answer);
       return question.maxLength !== undefined && length > question.maxLength
         ? [{ code: 'too-long', questionId, maxLength: question.maxLength, actual: length }]
         : [];
@@ -140,7 +141,7 @@ function contextProblems(context: unknown): FeedbackProblem[] {
     if (!CONTEXT_KEY.test(key)) {
       return [{ code: 'malformed', field: 'context', expected: `named with 1 to ${CONTEXT_LIMITS.key} letters, digits, “_”, “.”, “:” or “-”` }];
     }
-    return typeof value === 'string' && [...value].length <= CONTEXT_LIMITS.value
+    return typeof value === 'string' && characterLength(value) <= CONTEXT_LIMITS.value
       ? []
       : [{ code: 'malformed', field: `context.${key}`, expected: `text of at most ${CONTEXT_LIMITS.value} characters` }];
   });

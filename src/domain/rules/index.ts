@@ -189,3 +189,4 @@ export function minimumSpendMet(rules: BallotRules, selections: Selections, prop
 export function isComplete(rules: BallotRules, selections: Selections, proposals: readonly Proposal[]): boolean {
   return validateSelections(rules, selections, proposals).length === 0;
 }
+export { characterLength } from './text-length.js';

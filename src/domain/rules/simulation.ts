@@ -9,6 +9,7 @@
 import type { BudgetLine, BudgetLineImpact, MinorUnits, Simulation, SimulationMode, SimulationSubmission } from '../types.js';
 import { addMinorUnits } from '../money.js';
 import { isRecord } from '../json.js';
+import { characterLength } from './text-length.js';
 
 /** One broken constraint of a budget simulation submission. */
 export type SimulationProblem =
@@ -104,7 +105,7 @@ export function validateSimulation(simulation: Simulation, submission: Simulatio
   if (!isRecord(values)) return [{ code: 'malformed', field: 'values', expected: 'an object of line id to value' }];
   const comment: unknown = submission.comment;
   const problems: SimulationProblem[] = [];
-  if (comment !== undefined && (typeof comment !== 'string' || [...comment].length > MAX_SIMULATION_COMMENT)) {
+  if (comment !== undefined && (typeof comment !== 'string' || characterLength(comment) > MAX_SIMULATION_COMMENT)) {
     problems.push({ code: 'malformed', field: 'comment', expected: `text of at most ${MAX_SIMULATION_COMMENT} characters` });
   }
   const lines = new Map(simulation.lines.map((line) => [line.id, line]));

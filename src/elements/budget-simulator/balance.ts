@@ -82,8 +82,8 @@ export function renderCouncilTax(
   const money = (amount: number, signed = false) => formatMoney(amount, simulation.currency, locale, { signed });
   return html`<div class="council-tax" part="council-tax">
     <fieldset class="bands" aria-describedby="band-hint">
-      <legend class="field__label">${msg('Your council tax band')}</legend>
-      <p class="field__hint" id="band-hint" dir="auto">${msg('It is on your council tax bill.')}</p>
+      <legend class="legend">${msg('Your council tax band')}</legend>
+      <p class="hint" id="band-hint" dir="auto">${msg('It is on your council tax bill.')}</p>
       <div class="bands__options" @change=${(event: Event) => onBand((event.target as HTMLInputElement).value)}>
         ${councilTaxBands(simulation.councilTax).map(
           ({ band: name }) => html`<label class="band"><input type="radio" name="band" value=${name} .checked=${name === band} /><span>${msg(str`Band ${name}`)}</span></label>`,

@@ -268,13 +268,6 @@ export const styles = css`
     }
   }
 
-  .panel {
-    padding: var(--_space-4);
-    color: var(--_color-primary-text);
-    background: var(--_color-success);
-    text-align: center;
-  }
-
   .panel__body {
     margin-block-start: var(--_space-2);
   }
@@ -285,8 +278,7 @@ export const styles = css`
   }
 
   @media (forced-colors: active) {
-    .sticky,
-    .panel {
+    .sticky {
       border: var(--_border-width) solid CanvasText;
     }
   }

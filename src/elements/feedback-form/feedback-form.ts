@@ -19,8 +19,10 @@ import { errorMessage } from '../../i18n/error-messages.js';
 import { formStyles } from '../../styles/forms.js';
 import { sharedStyles } from '../../styles/shared.js';
 import { styles } from './feedback-form.styles.js';
-import { countStatus, problemMessage } from './messages.js';
-import { characters, focusTargetId, renderQuestion, type QuestionView } from './questions.js';
+import { problemMessage } from './messages.js';
+import { charactersLeftMessage } from '../../core/character-count.js';
+import { characterLength } from '../../domain/rules/text-length.js';
+import { focusTargetId, renderQuestion, type QuestionView } from './questions.js';
 import { buildResponse, hostContext, questionLayout, readDraft, type Draft, type Layout } from './response.js';
 
 type Phase = 'answering' | 'sending' | 'queued' | 'sent';
@@ -197,7 +199,7 @@ export class CivicFeedbackForm extends CivicElement {
     if (question.kind === 'text' && max !== undefined && typeof answer === 'string') {
       clearTimeout(this.countTimer);
       this.countTimer = setTimeout(() => {
-        this.spoken = { ...this.spoken, [question.id]: countStatus(characters(answer), max, this.resolvedLocale) };
+        this.spoken = { ...this.spoken, [question.id]: charactersLeftMessage(characterLength(answer), max, this.resolvedLocale) };
       }, COUNT_PAUSE_MS);
     }
   }

@@ -11,7 +11,8 @@ import { safeUrl } from '../../core/safe-url.js';
 import { formatNumber } from '../../domain/format.js';
 import { RATING_MAX, answerOptions, isRequired } from '../../domain/rules/index.js';
 import type { Answer, FeedbackForm, Question, QuestionOption } from '../../domain/types.js';
-import { countLimit, countStatus } from './messages.js';
+import { characterLimitHint, charactersLeftMessage } from '../../core/character-count.js';
+import { characterLength } from '../../domain/rules/text-length.js';
 
 /** What the question renderers read, and the one way they change an answer. */
 export interface QuestionView {
@@ -41,9 +42,6 @@ export function focusTargetId(view: Pick<QuestionView, 'positions'>, question: Q
   const grouped = question.kind === 'choice' || question.kind === 'multi-choice' || question.kind === 'rating';
   return fieldId(view, question, grouped ? 0 : undefined);
 }
-
-/** Characters, not UTF-16 units, as `validateFeedback` counts them. */
-export const characters = (text: string) => [...text].length;
 
 export function renderQuestion(view: QuestionView, question: Question): TemplateResult {
   const error = view.errors.get(question.id);
@@ -78,7 +76,7 @@ function renderTextField(view: QuestionView, question: Question, error: string |
   const value = typeof view.answers[question.id] === 'string' ? (view.answers[question.id] as string) : '';
   const max = question.kind === 'text' ? question.maxLength : undefined;
   const counted = max !== undefined;
-  const over = counted && characters(value) > max;
+  const over = counted && characterLength(value) > max;
   const describe = describedBy(id, question, error, counted && `${id}-limit`);
   const onInput = (event: Event) => view.set(question, (event.target as HTMLInputElement).value);
   const invalid = error || over ? 'true' : undefined;
@@ -95,8 +93,8 @@ function renderTextField(view: QuestionView, question: Question, error: string |
     ${hintAndError(id, question, error)} ${field}
     ${counted
       ? html`<div class="character-count" part="character-count">
-          <div class="visually-hidden" id="${id}-limit">${countLimit(max, view.locale)}</div>
-          <div class="hint count ${over ? 'count--over' : ''}" aria-hidden="true">${countStatus(characters(value), max, view.locale)}</div>
+          <div class="visually-hidden" id="${id}-limit">${characterLimitHint(max, view.locale)}</div>
+          <div class="hint count ${over ? 'count--over' : ''}" aria-hidden="true">${charactersLeftMessage(characterLength(value), max, view.locale)}</div>
           <div class="visually-hidden" aria-live="polite">${view.spoken[question.id] ?? ''}</div>
         </div>`
       : nothing}`;

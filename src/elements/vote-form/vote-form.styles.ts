@@ -27,7 +27,6 @@ export const styles = css`
   .notice,
   .review,
   .receipt,
-  .error-summary,
   .code-step {
     margin-block-end: var(--_space-4);
   }
@@ -287,34 +286,6 @@ export const styles = css`
 
   .error-message {
     margin-block: var(--_space-1);
-    color: var(--_color-error);
-    font-weight: var(--_font-weight-bold);
-  }
-
-  .error-summary {
-    padding: var(--_space-3);
-    border: 5px solid var(--_color-error);
-  }
-
-  .error-summary:focus {
-    outline: var(--_focus-width) solid var(--_color-focus);
-  }
-
-  .error-summary__title {
-    margin-block-end: var(--_space-3);
-    font-size: var(--_font-size-heading);
-    font-weight: var(--_font-weight-bold);
-  }
-
-  .error-summary__list {
-    margin: 0;
-    padding-inline-start: 0;
-    list-style: none;
-  }
-
-  .error-summary__list a {
-    color: var(--_color-error);
-    font-weight: var(--_font-weight-bold);
   }
 
   .summary {
@@ -352,19 +323,6 @@ export const styles = css`
     border-color: var(--_color-success);
   }
 
-  .panel {
-    padding: var(--_space-4);
-    color: var(--_color-primary-text);
-    background: var(--_color-success);
-    text-align: center;
-  }
-
-  .panel__title {
-    margin-block-end: var(--_space-3);
-    font-size: var(--_font-size-large);
-    font-weight: var(--_font-weight-bold);
-  }
-
   .receipt__id code {
     font-family: inherit;
     font-size: var(--_font-size-heading);
@@ -377,18 +335,11 @@ export const styles = css`
     .button {
       display: none;
     }
-
-    .panel {
-      color: inherit;
-      background: none;
-      border: var(--_border-width-strong) solid;
-    }
   }
 
   @media (forced-colors: active) {
     .meter,
     .notice,
-    .panel,
     .rank {
       border: 1px solid CanvasText;
     }

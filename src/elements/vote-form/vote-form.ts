@@ -15,6 +15,7 @@ import { normalizeVotingCode } from '../../domain/rounds.js';
 import type { Ballot, Receipt } from '../../domain/types.js';
 import { errorMessage } from '../../i18n/error-messages.js';
 import { sharedStyles } from '../../styles/shared.js';
+import { formMessageStyles } from '../../styles/form-messages.js';
 import { fitSelections, indexBallot, loadBallot, selectionCount, type BallotData } from './ballot-data.js';
 import { BallotSender } from './ballot-sender.js';
 import { codeStep } from './parts/code-step.js';
@@ -92,7 +93,7 @@ interface VoteDraft {
  * @fires civic-error - Loading failed, or a submission was refused; `detail` is the `CivicError`.
  */
 export class CivicVoteForm extends CivicElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, formMessageStyles, styles];
 
   /** The id of the round to vote in; defaults to the enclosing provider's `round`. */
   @property({ reflect: true }) round?: string;
