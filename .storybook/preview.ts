@@ -1,5 +1,6 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components';
 import { html } from 'lit';
+import { configure } from 'storybook/test';
 import { styleMap } from 'lit/directives/style-map.js';
 import customElements from '../custom-elements.json';
 import '../src/index.js';
@@ -8,6 +9,10 @@ import type { CivicClient } from '../src/client/client.js';
 import { registerLocale } from '../src/i18n/localize.js';
 import { controlsFromManifest } from '../stories/support/controls.js';
 import { themes } from '../stories/support/themes.js';
+
+// A story's play function waits for what loads on demand (the sanitiser, a locale): on a busy CI
+// machine that can take longer than testing-library's one second.
+configure({ asyncUtilTimeout: 5000 });
 
 setCustomElementsManifest(customElements);
 registerLocale('en-XA', () => import('../src/i18n/locales/en-XA.js'));

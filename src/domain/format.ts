@@ -91,9 +91,12 @@ export function formatNumber(value: number, locale: string, options: { signed?: 
   return numberFormat(locale, options.signed ? { signDisplay: 'exceptZero' } : {}).format(value);
 }
 
-/** `percent` is in percent: 12.5 is `12.5%`; up to two decimals, as council tax rises are set (4.99%). */
-export function formatPercent(percent: number, locale: string, options: { signed?: boolean } = {}): string {
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2, ...(options.signed ? { signDisplay: 'exceptZero' } : {}) }).format(percent / 100);
+/**
+ * `percent` is in percent: 12.5 is `12.5%`. Up to two decimals by default, as council tax rises are
+ * set (4.99%); a share of a whole (votes, money spent) reads better with one (`33.3%`).
+ */
+export function formatPercent(percent: number, locale: string, options: { signed?: boolean; decimals?: 1 | 2 } = {}): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: options.decimals ?? 2, ...(options.signed ? { signDisplay: 'exceptZero' } : {}) }).format(percent / 100);
 }
 
 /**

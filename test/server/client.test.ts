@@ -49,5 +49,6 @@ test('the server’s refusals reach the client as the codes an element shows', a
   assert.equal(invalid.code, 'validation');
   assert.ok(invalid.fieldErrors.some((error) => error.field === 'selections'));
   assert.equal((await civicError(client.getRound('nope'))).code, 'not-found');
-  assert.equal((await civicError(client.getResults('open-round'))).code, 'conflict', 'not published yet');
+  const unpublished = await civicError(client.getResults('open-round'));
+  assert.deepEqual([unpublished.code, unpublished.status], ['unauthorized', 403], 'not published yet: the results element says when they will be');
 });

@@ -272,7 +272,7 @@ export class CivicResults extends CivicElement {
     const locale = this.resolvedLocale;
     const rows = [...results.fundedChoices].sort((a, b) => a.funded - b.funded);
     const voters = rows.reduce((sum, row) => sum + row.voters, 0);
-    const percent = formatPercent(share, locale);
+    const percent = formatPercent(share, locale, { decimals: 1 });
     return html`<section class="section" part="choices">
       ${this.heading(msg('Voters whose choices were funded'))}
       <p class="headline">${msg(str`${percent} of voters have at least one project they chose funded.`)}</p>

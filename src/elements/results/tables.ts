@@ -86,7 +86,7 @@ export function renderAreaTable(caption: string, rows: readonly AreaRow[], spent
             <th scope="row" dir=${row.area === null ? nothing : 'auto'}>${row.area ?? msg('No area')}</th>
             <td class="numeric">${formatNumber(row.funded, locale)}</td>
             <td class="numeric">${formatMoney(row.spent, currency, locale)}</td>
-            <td class="numeric">${formatPercent(percentOf(row.spent, spent), locale)}</td>
+            <td class="numeric">${formatPercent(percentOf(row.spent, spent), locale, { decimals: 1 })}</td>
           </tr>`,
         )}
       </tbody>
@@ -113,7 +113,7 @@ export function renderFundedChoicesTable(caption: string, rows: NonNullable<Resu
           (row) => html`<tr>
             <th scope="row" class="numeric">${formatNumber(row.funded, locale)}</th>
             <td class="numeric">${formatNumber(row.voters, locale)}</td>
-            <td class="numeric">${formatPercent(percentOf(row.voters, voters), locale)}</td>
+            <td class="numeric">${formatPercent(percentOf(row.voters, voters), locale, { decimals: 1 })}</td>
           </tr>`,
         )}
       </tbody>

@@ -144,7 +144,7 @@ export function chosenFundedLabel(funded: number, locale: string): string {
 /** `10 voters (33.3%)`. */
 export function votersShare(voters: number, total: number, locale: string): string {
   const count = formatNumber(voters, locale);
-  const share = formatPercent(percentOf(voters, total), locale);
+  const share = formatPercent(percentOf(voters, total), locale, { decimals: 1 });
   return plural(voters, locale, {
     zero: () => msg(str`${count} voters (${share})`, { id: 'results.voters-share.zero' }),
     one: () => msg(str`${count} voter (${share})`, { id: 'results.voters-share.one' }),
