@@ -6,7 +6,8 @@
  *   npm run bench:server -- [--seconds N]
  *
  * PostgreSQL is DATABASE_URL when set, else a throw-away cluster started like .ci/run's. Prints one
- * line per database: `pglite: N ballots/s, p50 X ms, p99 Y ms` (goal: 5,000/s, p99 under 50 ms).
+ * line per database: `pglite: N ballots/s, p50 X ms, p99 Y ms` (goal: 5,000/s, p99 under 50 ms),
+ * and a line for the results of the round those ballots filled (goal: under 200 ms once counted).
  */
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +22,9 @@ import { spawnServer } from '../test/server/support/process.js';
 import { clusterUnavailable, startCluster } from './support/postgres.js';
 
 const SECRET = 'bench-voter-token-secret-0123456789abcdef';
+const ADMIN_TOKEN = 'bench-admin-token-0123456789';
+/** Requests timed for the results of a counted round, once its count is cached. */
+const RESULTS_REQUESTS = 20;
 const CONNECTIONS = 50;
 const secondsArg = process.argv.indexOf('--seconds');
 const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 10;
@@ -30,6 +34,7 @@ const BALLOTS = 20_000 * SECONDS;
 const round: Round = {
   id: 'bench-round', title: 'Benchmark round', description: '', budget: 100_000_000, currency: 'GBP',
   opensAt: '2000-01-01', closesAt: null, status: 'open', rules: { kind: 'approval', maxLength: 5, maxSumCost: 100_000_000 }, voterIdentity: 'token',
+  results: { rules: ['equal-shares', 'greedy'] },
 };
 const proposals: Proposal[] = Array.from({ length: 30 }, (_, i) => ({ id: `p${i}`, title: `Proposal ${i}`, summary: '', cost: 1_000_000 + i * 100_000, categories: [], status: 'shortlisted' }));
 
@@ -51,7 +56,7 @@ async function run(name: string, database: { databaseUrl?: string; dataDir: stri
     JSON.stringify({ roundId: round.id, kind: 'approval', selections: [`p${i % 30}`, `p${(i * 7 + 3) % 30}`].filter((id, index, all) => all.indexOf(id) === index), voterToken: token(`voter-${i}`) }),
   );
   const env = database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : { CIVIC_DATA_DIR: database.dataDir };
-  const server = await spawnServer({ ...env, VOTER_TOKEN_SECRET: SECRET });
+  const server = await spawnServer({ ...env, VOTER_TOKEN_SECRET: SECRET, ADMIN_TOKEN });
   let next = 0;
   const load = (seconds: number) =>
     autocannon({
@@ -69,12 +74,14 @@ async function run(name: string, database: { databaseUrl?: string; dataDir: stri
   let result: autocannon.Result;
   let warmUp: autocannon.Result;
   let serverCpu = 0;
+  let resultsLine = '';
   try {
     // A short warm-up first (JIT, the database's caches), counted in the check below but not in the figures.
     warmUp = await load(2);
     const cpuBefore = cpuSeconds(server.child.pid!);
     result = await load(SECONDS);
     serverCpu = cpuSeconds(server.child.pid!) - cpuBefore;
+    resultsLine = await timeResults(server.origin, name);
   } finally {
     await server.kill();
   }
@@ -88,7 +95,28 @@ async function run(name: string, database: { databaseUrl?: string; dataDir: stri
   }
   // The machine is shared: CPU time per ballot says what the server itself costs, whatever else runs.
   const perBallot = result['2xx'] > 0 ? ` (server process CPU ${((serverCpu * 1_000) / result['2xx']).toFixed(2)} ms per ballot)` : '';
-  return `${name}: ${Math.round(result['2xx'] / SECONDS).toLocaleString('en-GB')} ballots/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms${perBallot}`;
+  return `${name}: ${Math.round(result['2xx'] / SECONDS).toLocaleString('en-GB')} ballots/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms${perBallot}\n${resultsLine}`;
+}
+
+/**
+ * The results of the round the load filled (an administrator sees them while it is open): the first
+ * answer counts every ballot by equal shares; later ones come from the count kept until a ballot arrives.
+ */
+async function timeResults(origin: string, name: string): Promise<string> {
+  const url = `${origin}/api/rounds/${round.id}/results?rule=equal-shares`;
+  const get = async () => {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const body = (await response.json()) as { ballots?: number };
+    if (!response.ok) throw new Error(`${name}: results answered ${response.status}`);
+    return { ms: performance.now() - started, ballots: body.ballots ?? 0 };
+  };
+  const first = await get();
+  const later: number[] = [];
+  for (let i = 0; i < RESULTS_REQUESTS; i++) later.push((await get()).ms);
+  later.sort((a, b) => a - b);
+  const median = later[Math.floor(later.length / 2)]!;
+  return `${name} results of ${first.ballots.toLocaleString('en-GB')} ballots (equal shares): first ${Math.round(first.ms)} ms, then median ${median.toFixed(1)} ms, slowest ${later.at(-1)!.toFixed(1)} ms (goal under 200 ms)`;
 }
 
 /** User and system CPU seconds a process has used so far (Linux). */
