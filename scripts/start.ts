@@ -13,7 +13,8 @@ import { importSeed, readPabulib } from '../server/store/import.js';
 const built = (path: string) => existsSync(join(REPOSITORY_ROOT, path));
 const run = (...args: string[]) => execFileSync('npm', ['run', '--silent', ...args], { stdio: 'inherit', cwd: REPOSITORY_ROOT });
 
-if (['civic-widgets.js', 'civic-widgets-memory.js', 'civic-widgets-sanitize.js'].some((file) => !built(`dist/${file}`))) run('build');
+// The loader and the folder of modules it loads beside it.
+if (!built('dist/civic-widgets.js') || !built('dist/civic-widgets')) run('build');
 // Storybook's preview loads the pseudo-locale, which `npm run localize` generates.
 if (!built('src/i18n/locales/en-XA.ts')) run('localize');
 // iframe.html is written last: a build that failed half-way leaves index.html without it.
