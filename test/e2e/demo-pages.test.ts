@@ -59,8 +59,9 @@ const PAGES: DemoPage[] = [
       assert.deepEqual(tags, ['civic-vote-form'], 'the partner page has only the vote form');
       assert.equal(await page.locator('script').count(), 1, 'and one script tag');
       // The library's brand reaches inside the widget through its design tokens.
-      const font = await page.locator('civic-vote-form').evaluate((form) => getComputedStyle(form.shadowRoot!.querySelector('h2, h3, fieldset, form')!).fontFamily);
-      assert.match(font, /Georgia/);
+      const looks = await page.locator('civic-vote-form [part~="continue-button"]').evaluate((button) => ({ background: getComputedStyle(button).backgroundColor, font: getComputedStyle(button).fontFamily }));
+      assert.equal(looks.background, 'rgb(90, 42, 130)', "the library's purple (docs/embedding.md, theming)");
+      assert.match(looks.font, /Georgia/);
     },
   },
   {

@@ -12,6 +12,7 @@ import { defaultSeed } from '../../../src/memory/seed/index.js';
 import { REPOSITORY_ROOT } from '../../../server/main.js';
 import type { ServerConfig } from '../../../server/config.js';
 import { chromiumArgs, chromiumPath } from '../../support/chromium.mjs';
+import { freshDatabase, type TestDatabase } from '../../server/support/database.js';
 import { startTestServer, type TestServer } from '../../server/support/server.js';
 
 export const waitMs = 20_000;
@@ -25,19 +26,29 @@ export interface DemoSite {
   stop(): Promise<void>;
 }
 
-export async function startDemoSite(config: Partial<ServerConfig> = {}): Promise<DemoSite> {
+/**
+ * The server on a fresh database seeded with the demo; `beforeStart` runs on that database before
+ * the server opens it (a CLI such as `npm run codes` cannot use it while a server does).
+ */
+export async function startDemoSite(options: { config?: Partial<ServerConfig>; beforeStart?: (database: TestDatabase) => Promise<void> } = {}): Promise<DemoSite> {
   assert.ok(existsSync(join(REPOSITORY_ROOT, 'dist/civic-widgets/elements.json')), 'dist/ is missing: run `npm run build` first');
-  const server = await startTestServer({
-    seed: defaultSeed(new Date()),
-    config: { siteRoot: REPOSITORY_ROOT, now: () => new Date(), allowedOrigins: [PARTNER_ORIGIN], ...config },
-  });
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: waitMs });
+  const config: Partial<ServerConfig> = { siteRoot: REPOSITORY_ROOT, now: () => new Date(), allowedOrigins: [PARTNER_ORIGIN], ...options.config };
+  const database = await freshDatabase();
+  const seeding = await startTestServer({ seed: defaultSeed(new Date()), database, config });
+  await seeding.stop();
+  await options.beforeStart?.(database);
+  const server = await startTestServer({ seed: null, database, config });
+  // A partner's page here comes from a routed origin and the server from loopback; on the web both are
+  // public, so Chromium's Private Network Access block (for a non-secure page reaching loopback) is off.
+  const args = [...chromiumArgs, '--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,LocalNetworkAccessChecks'];
+  const browser = await chromium.launch({ executablePath: chromiumPath, args, timeout: waitMs });
   return {
     server,
     browser,
     async stop() {
       await browser.close();
       await server.stop();
+      await database.dispose();
     },
   };
 }
@@ -48,6 +59,25 @@ export async function openPage(site: DemoSite): Promise<{ context: BrowserContex
   context.setDefaultTimeout(waitMs);
   const page = await context.newPage();
   return { context, page, problems: recordProblems(page) };
+}
+
+/**
+ * Keeps the site's pages, scripts and styles (not the API) as the browser's cache or a service worker
+ * would, so a page reloaded while offline still opens; what the API is asked goes to the network.
+ */
+export async function cacheSiteFiles(context: BrowserContext, origin: string): Promise<void> {
+  const kept = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>();
+  await context.route(`${origin}/**`, async (route) => {
+    const url = route.request().url();
+    if (route.request().method() !== 'GET' || new URL(url).pathname.startsWith('/api/')) return route.continue();
+    let copy = kept.get(url);
+    if (!copy) {
+      const response = await route.fetch();
+      copy = { status: response.status(), headers: response.headers(), body: await response.body() };
+      kept.set(url, copy);
+    }
+    await route.fulfill(copy);
+  });
 }
 
 /** Console errors, uncaught errors, failed responses and CSP violations, as they happen. */
