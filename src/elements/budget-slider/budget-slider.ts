@@ -2,7 +2,6 @@ import { msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { BudgetLineUnit } from '../../domain/types.js';
 import { CivicElement } from '../../core/civic-element.js';
 import { defineElement } from '../../core/define.js';
@@ -293,14 +292,15 @@ export class CivicBudgetSlider extends CivicElement implements FormAssociated {
     const shown = value ?? this.baseline ?? this.min;
     const base = this.baseline === undefined ? undefined : at(this.baseline);
     const [from, to] = base === undefined ? [0, 0] : [Math.min(base, at(shown)), Math.max(base, at(shown))];
-    // styleMap sets the positions through the CSSOM: a page whose CSP has no 'unsafe-inline' for
-    // styles refuses a style attribute, and the marks would all sit at the start.
+    // The positions go through the CSSOM (`.style` is `style.cssText`): a page whose CSP has no
+    // 'unsafe-inline' for styles refuses a style attribute, and the marks would all sit at the start.
+    // (styleMap would not do: it writes the attribute on the first render.)
     return html`<div class="track" part="track">
       <span class="rail" aria-hidden="true"></span>
       ${base === undefined
         ? nothing
-        : html`<span class="change-bar" aria-hidden="true" style=${styleMap({ '--_from': String(from), '--_to': String(to) })}></span>
-            <span class="marker" part="baseline-marker" aria-hidden="true" style=${styleMap({ '--_at': String(base) })}><span class="marker__label">${msg('Now')}</span></span>`}
+        : html`<span class="change-bar" aria-hidden="true" .style=${`--_from:${from};--_to:${to}`}></span>
+            <span class="marker" part="baseline-marker" aria-hidden="true" .style=${`--_at:${base}`}><span class="marker__label">${msg('Now')}</span></span>`}
       <input
         class="range"
         part="range"
