@@ -237,24 +237,29 @@ describe('journeys through the demo site', { timeout: 120_000 }, () => {
       await tab.goto(page('/consultation.html'));
       const feedback = tab.locator('civic-feedback-form');
       await feedback.getByText('4', { exact: true }).click();
-      // While the resident writes, the council shortens the answer it accepts to 40 characters: the
-      // form the page loaded still allows 500, so only the server can say so.
-      const [changed] = await site.server.database.db.query<{ id: string }>(`UPDATE forms SET form = jsonb_set(form, '{questions,1,maxLength}', '40') WHERE id = 'fernwick-feedback' AND form #>> '{questions,1,id}' = 'improve' RETURNING id`);
-      assert.ok(changed, 'the council changed the limit of "What could we do better?"');
-      await feedback.getByLabel('What could we do better?').fill('Put the ballot in the library as well as online, and say so on the posters.');
+      // While the resident answers, the council makes the ward question required: the form the page
+      // loaded still has it optional, so only the server can say so.
+      const [changed] = await site.server.database.db.query<{ id: string }>(
+        `UPDATE forms SET form = jsonb_set(form, '{questions,2,required}', 'true') WHERE id = 'fernwick-feedback' AND form #>> '{questions,2,id}' = 'ward' RETURNING id`,
+      );
+      assert.ok(changed, 'the council made "Which ward do you live in?" required');
+      await feedback.getByLabel('What could we do better?').fill('Put a ballot box in the library, please.');
       await feedback.locator('label', { hasText: 'I agree that Fernwick Council' }).click();
       await feedback.locator('[part~="submit-button"]').click();
       const summary = feedback.locator('[part~="error-summary"]');
-      await summary.getByText(/40 characters or fewer/).waitFor();
-      assert.equal(await site.server.counts().then((counts) => counts.feedback_responses), 0, 'nothing stored');
+      await summary.getByText(/Select an answer to .*Which ward do you live in\?/).waitFor();
+      assert.equal((await site.server.counts()).feedback_responses, 0, 'nothing stored');
 
+      // The summary's link leads to the question; the resident answers it and sends again.
       await summary.locator('a').first().click();
-      await tab.keyboard.press('ControlOrMeta+a');
-      await tab.keyboard.type('A ballot box in the library, please.');
+      await feedback.locator('label', { hasText: 'Canal Wharf' }).click();
       await feedback.locator('[part~="submit-button"]').click();
       await feedback.locator('[part~="panel"]', { hasText: 'Your feedback has been sent' }).waitFor();
       const stored = await site.server.database.db.query<{ response: { answers: Record<string, unknown> } }>(`SELECT response FROM feedback_responses WHERE form_id = 'fernwick-feedback'`);
-      assert.deepEqual(stored.map((row) => row.response.answers), [{ ease: 4, improve: 'A ballot box in the library, please.', consent: true }]);
+      assert.deepEqual(
+        stored.map((row) => row.response.answers),
+        [{ ease: 4, improve: 'Put a ballot box in the library, please.', ward: 'canal-wharf', consent: true }],
+      );
     } finally {
       await screenshot(tab, 'journey-feedback');
       await context.close();
@@ -270,13 +275,26 @@ describe('journeys through the demo site', { timeout: 120_000 }, () => {
       for (const [rule, name] of [['equal-shares', 'Equal shares'], ['greedy', 'Most votes first']] as const) {
         const published = await site.server.api('GET', `/rounds/${round}/results?rule=${rule}`);
         assert.equal(published.status, 200);
-        const winners = (published.body.winners as Array<string | { title: string }>).map((winner) => (typeof winner === 'string' ? winner : winner.title));
+        const winners = (published.body.winners as Array<{ title: string }>).map((winner) => winner.title);
         assert.ok(winners.length > 0);
         await results.getByLabel(name, { exact: true }).check();
         await until(async () => (await results.locator('[part~="table"] tr.funded').count()) === winners.length, `${winners.length} funded rows under ${rule}`);
         const funded = await results.locator('[part~="table"] tr.funded').allTextContents();
         for (const winner of winners) assert.ok(funded.some((row) => row.includes(winner)), `${winner} is funded under ${rule}`);
       }
+
+      // This year's round, which the journeys above voted in: nothing to see until the council closes it.
+      await tab.goto(page('/results.html?round=fernwick-2026'));
+      await results.locator('[part~="not-published"]').waitFor();
+      assert.equal((await site.server.api('PUT', '/rounds/fernwick-2026/status', { admin: true, body: { status: 'closed' } })).status, 200);
+      const published = await site.server.api('GET', '/rounds/fernwick-2026/results');
+      assert.equal(published.status, 200);
+      const winners = (published.body.winners as Array<{ title: string }>).map((winner) => winner.title);
+      assert.ok(winners.includes('Pocket park on Mercer Street'), 'the pocket park, voted for twice above, is funded');
+      await tab.reload();
+      await until(async () => (await results.locator('[part~="table"] tr.funded').count()) === winners.length, `${winners.length} funded rows once closed`);
+      const funded = await results.locator('[part~="table"] tr.funded').allTextContents();
+      for (const winner of winners) assert.ok(funded.some((row) => row.includes(winner)), `${winner} is funded`);
       assert.deepEqual(problems, []);
     } finally {
       await screenshot(tab, 'journey-results');
