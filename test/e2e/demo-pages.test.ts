@@ -102,6 +102,8 @@ describe('the demo pages served by the reference server', () => {
         await page.setViewportSize({ width: 1280, height: 800 });
         await screenshot(page, `${name}-wide`);
         await page.setViewportSize({ width: 320, height: 640 });
+        // WCAG 1.4.10 (reflow): nothing wider than a 320px screen, so nobody scrolls sideways.
+        assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320, 'fits a 320px screen');
         await screenshot(page, `${name}-narrow`);
         assert.deepEqual(problems, []);
       } finally {
