@@ -4,6 +4,7 @@
  * A second start with everything built builds nothing.
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultSeed } from '../src/memory/seed/index.js';
@@ -23,7 +24,15 @@ if (!built('storybook-static/iframe.html')) run('build-storybook');
 /** The real round beside the demo: Assen 2024, 14 projects and 84 approval ballots counted by equal shares. */
 const PABULIB_ROUND = 'test/fixtures/pabulib/Netherlands_Assen_2024.pb';
 
-await runProcess(process.env, {
+// The demo has a round that takes voter tokens, and the server will not start such a round without
+// the secret host sites sign them with: for the demo, a random one for this run unless one is set.
+const env = { ...process.env };
+if (!env.VOTER_TOKEN_SECRET) {
+  env.VOTER_TOKEN_SECRET = randomBytes(32).toString('hex');
+  console.log('Demo: VOTER_TOKEN_SECRET is not set, so voter tokens are checked with a random secret for this run; set it to sign tokens yourself.');
+}
+
+await runProcess(env, {
   async prepare(db, config) {
     const [seeded] = await db.query('SELECT 1 FROM rounds LIMIT 1');
     if (seeded) return;
