@@ -1,4 +1,4 @@
-// npm run build: the script-tag loader and the modules it loads, the npm modules, their types and the custom elements manifest.
+// npm run build: the script-tag loader and the modules it loads, the npm modules, their types, the custom elements manifest and the JSX types made from it.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
@@ -11,4 +11,5 @@ run('npx', 'vite', 'build', '--mode', 'loader', '--logLevel', 'warn');
 run('npx', 'vite', 'build', '--mode', 'es', '--logLevel', 'warn');
 run('npx', 'tsc', '-p', 'tsconfig.build.json');
 run('npm', 'run', '--silent', 'analyze');
+run('node', 'scripts/jsx-types.mjs');
 run('node', 'scripts/size.mjs');

@@ -4,6 +4,7 @@
  * A second start with everything built builds nothing.
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultSeed } from '../src/memory/seed/index.js';
@@ -13,7 +14,8 @@ import { importSeed, readPabulib } from '../server/store/import.js';
 const built = (path: string) => existsSync(join(REPOSITORY_ROOT, path));
 const run = (...args: string[]) => execFileSync('npm', ['run', '--silent', ...args], { stdio: 'inherit', cwd: REPOSITORY_ROOT });
 
-if (['civic-widgets.js', 'civic-widgets-memory.js', 'civic-widgets-sanitize.js'].some((file) => !built(`dist/${file}`))) run('build');
+// The loader and the folder of modules it loads beside it.
+if (!built('dist/civic-widgets.js') || !built('dist/civic-widgets')) run('build');
 // Storybook's preview loads the pseudo-locale, which `npm run localize` generates.
 if (!built('src/i18n/locales/en-XA.ts')) run('localize');
 // iframe.html is written last: a build that failed half-way leaves index.html without it.
@@ -22,7 +24,15 @@ if (!built('storybook-static/iframe.html')) run('build-storybook');
 /** The real round beside the demo: Assen 2024, 14 projects and 84 approval ballots counted by equal shares. */
 const PABULIB_ROUND = 'test/fixtures/pabulib/Netherlands_Assen_2024.pb';
 
-await runProcess(process.env, {
+// The demo has a round that takes voter tokens, and the server will not start such a round without
+// the secret host sites sign them with: for the demo, a random one for this run unless one is set.
+const env = { ...process.env };
+if (!env.VOTER_TOKEN_SECRET) {
+  env.VOTER_TOKEN_SECRET = randomBytes(32).toString('hex');
+  console.log('Demo: VOTER_TOKEN_SECRET is not set, so voter tokens are checked with a random secret for this run; set it to sign tokens yourself.');
+}
+
+await runProcess(env, {
   async prepare(db, config) {
     const [seeded] = await db.query('SELECT 1 FROM rounds LIMIT 1');
     if (seeded) return;

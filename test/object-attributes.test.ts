@@ -12,11 +12,15 @@ describe('an object that arrived as the text "[object Object]"', () => {
       const card = await fixture(html`<civic-proposal-card client="[object Object]" proposal-id="ash-pocket-park"></civic-proposal-card>`);
       const message = card.shadowRoot!.querySelector('[part~="missing"]')!.textContent!.replace(/\s+/g, ' ');
       expect(message).to.include('client as text');
-      expect(message).to.include('Load the civic-widgets script');
+      // The fix fits the script-tag loader: wait for the definition before setting the object, or import from npm.
+      expect(message).to.include("await customElements.whenDefined('civic-proposal-card')");
+      expect(message).to.include('import the element from npm');
       (card as HTMLElement & { requestUpdate(): void }).requestUpdate();
       await (card as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
       expect(logged).to.have.length(1);
       expect(String(logged[0]![0])).to.include('<civic-proposal-card> got client');
+      expect(String(logged[0]![0])).to.include("await customElements.whenDefined('civic-proposal-card')");
+      expect(String(logged[0]![0])).to.include("import 'civic-widgets/proposal-card'");
       await expect(card).to.be.accessible();
     } finally {
       console.error = original;

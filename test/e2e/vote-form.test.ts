@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 import { BallotServer, type BallotPaper } from './support/ballot-server.js';
-import { reloadOffline } from './support/offline.js';
+import { outboxAttempts as attempts, reloadOffline } from './support/offline.js';
 import { buildShell, serveShell, type PageShell } from './support/page-shell.js';
 
 const waitMs = 15_000;
@@ -46,30 +46,6 @@ after(async () => {
 });
 
 const form = (page: Page) => page.locator('civic-vote-form');
-
-/** How many times the page's outbox has tried to send the one ballot it keeps, read from IndexedDB. */
-const attempts = (page: Page) =>
-  page.evaluate(async () => {
-    // The outbox names its database after its backend; whichever that is, it is the one outbox here.
-    const names = (await indexedDB.databases()).map((database) => database.name ?? '').filter((name) => name.startsWith('civic-outbox:'));
-    if (names.length !== 1) throw new Error(`expected one outbox database, found: ${names.join(', ') || 'none'}`);
-    return new Promise<number>((resolve, reject) => {
-      const open = indexedDB.open(names[0]!);
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        try {
-          const all = open.result.transaction('pending').objectStore('pending').getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () => {
-            open.result.close();
-            resolve((all.result as Array<{ attempts: number }>)[0]?.attempts ?? 0);
-          };
-        } catch (error) {
-          reject(error);
-        }
-      };
-    });
-  });
 
 /** Polls until `check` holds, failing with `what` after a bounded wait. */
 async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {

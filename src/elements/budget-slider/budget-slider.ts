@@ -292,12 +292,15 @@ export class CivicBudgetSlider extends CivicElement implements FormAssociated {
     const shown = value ?? this.baseline ?? this.min;
     const base = this.baseline === undefined ? undefined : at(this.baseline);
     const [from, to] = base === undefined ? [0, 0] : [Math.min(base, at(shown)), Math.max(base, at(shown))];
+    // The positions go through the CSSOM (`.style` is `style.cssText`): a page whose CSP has no
+    // 'unsafe-inline' for styles refuses a style attribute, and the marks would all sit at the start.
+    // (styleMap would not do: it writes the attribute on the first render.)
     return html`<div class="track" part="track">
       <span class="rail" aria-hidden="true"></span>
       ${base === undefined
         ? nothing
-        : html`<span class="change-bar" aria-hidden="true" style="--_from:${from};--_to:${to}"></span>
-            <span class="marker" part="baseline-marker" aria-hidden="true" style="--_at:${base}"><span class="marker__label">${msg('Now')}</span></span>`}
+        : html`<span class="change-bar" aria-hidden="true" .style=${`--_from:${from};--_to:${to}`}></span>
+            <span class="marker" part="baseline-marker" aria-hidden="true" .style=${`--_at:${base}`}><span class="marker__label">${msg('Now')}</span></span>`}
       <input
         class="range"
         part="range"

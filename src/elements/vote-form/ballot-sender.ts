@@ -61,6 +61,9 @@ export class BallotSender implements ReactiveController {
     this.unlisten = this.shared = undefined;
     this.client = client;
     if (this.submission) void this.outbox();
+    // Fetched now, while the page is online: a resident who loses the connection before submitting
+    // needs this code to keep the vote on the device, and could not fetch it then.
+    else void loadOutboxFor().catch(() => undefined);
   }
 
   /** The client's shared outbox, listened to from the first time it is needed. */

@@ -48,7 +48,8 @@ export interface TestServer {
 let keys = 0;
 export const newKey = () => `test-key-${process.pid}-${Date.now()}-${keys++}`;
 
-export async function startTestServer(options: { config?: Partial<ServerConfig>; seed?: SeedImport; database?: TestDatabase } = {}): Promise<TestServer> {
+/** `seed: null` starts on a `database` that already holds its data (a second server on it, or after a CLI ran). */
+export async function startTestServer(options: { config?: Partial<ServerConfig>; seed?: SeedImport | null; database?: TestDatabase } = {}): Promise<TestServer> {
   const testDatabase = options.database ?? (await freshDatabase());
   const clock = { now: TEST_NOW, set(date: Date) { clock.now = date; } };
   const config: ServerConfig = {
@@ -67,7 +68,7 @@ export async function startTestServer(options: { config?: Partial<ServerConfig>;
     ...options.config,
   };
   const database = await openDatabase(config);
-  await importSeed(database.db, options.seed ?? testSeed(), TEST_NOW);
+  if (options.seed !== null) await importSeed(database.db, options.seed ?? testSeed(), TEST_NOW);
   const app = await buildApp(config, database.db);
   const origin = await app.fastify.listen({ host: '127.0.0.1', port: 0 });
   return {
