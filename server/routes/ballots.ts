@@ -40,7 +40,8 @@ export function ballotRoutes(app: FastifyInstance, context: AppContext): void {
       alreadyVoted() {
         countRefusal(check);
         return round.voterIdentity === 'code'
-          ? new HttpProblem(403, { type: 'voting-code-used', title: 'This voting code has been used', detail: 'This voting code has already been used. Ask the council for a new one if you did not use it.' })
+          ? // 409, as for any voter who has voted: the form then says the code was used, not that it is unknown.
+            new HttpProblem(409, { type: 'voting-code-used', title: 'This voting code has been used', detail: 'This voting code has already been used. Ask the council for a new one if you did not use it.' })
           : new HttpProblem(409, { type: 'already-voted', title: 'You have already voted', detail: 'You have already voted in this round. Thank you!' });
       },
     });

@@ -165,8 +165,8 @@ describe('journeys through the demo site', { timeout: 120_000 }, () => {
     assert.equal((await ballot(receipt))?.round_id, CODE_ROUND);
 
     const again = await vote(codes[0]!);
-    // The server answers 403 voting-code-used; the form says, as for any refused code, that it cannot be used.
-    await form(again.tab).locator('#code-error', { hasText: /This voting code (has already been used|was not recognised)/ }).waitFor();
+    // The server answers 409 voting-code-used: the resident is told the code was used, not that it is unknown.
+    await form(again.tab).locator('#code-error', { hasText: 'This voting code has already been used' }).waitFor();
     await again.context.close();
     assert.equal(await ballotsIn(CODE_ROUND), 1, 'one ballot for one code');
   });
