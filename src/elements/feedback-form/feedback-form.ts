@@ -25,6 +25,9 @@ import { characterLength } from '../../domain/rules/text-length.js';
 import { focusTargetId, renderQuestion, type QuestionView } from './questions.js';
 import { buildResponse, hostContext, questionLayout, readDraft, type Draft, type Layout } from './response.js';
 
+/** Problems whose message quotes a limit from the form. */
+const LIMIT_CODES: ReadonlySet<string> = new Set(['too-long', 'out-of-range']);
+
 type Phase = 'answering' | 'sending' | 'queued' | 'sent';
 
 /** How long the character count waits after the last key before a screen reader hears it, as GOV.UK's does. */
@@ -250,10 +253,16 @@ export class CivicFeedbackForm extends CivicElement {
     const positions = this.loader.value?.layout.positions ?? new Map();
     const errors = new Map<string, string>();
     const summary: ErrorSummaryItem[] = [];
+    // A limit the page's copy of the form does not know (the council changed it after the page loaded):
+    // only the server's own words say the number that applies.
+    const local = validateFeedback(form, buildResponse(form, this.answers, this.proposalId));
+    const stale = (questionId: string, code: string) =>
+      LIMIT_CODES.has(code) && !local.some((problem) => 'questionId' in problem && problem.questionId === questionId && problem.code === code);
     for (const question of form.questions) {
-      const code = byKey.get(question.id)?.[0]?.code;
-      if (!code) continue;
-      const text = problemMessage(question, code, this.resolvedLocale);
+      const error = byKey.get(question.id)?.[0];
+      if (!error) continue;
+      const { code } = error;
+      const text = stale(question.id, code) && error.detail ? error.detail : problemMessage(question, code, this.resolvedLocale);
       errors.set(question.id, text);
       summary.push({ text, target: asked.has(question.id) ? focusTargetId({ positions }, question) : undefined });
     }
