@@ -3,12 +3,10 @@ import { formMessageStyles } from './form-messages.js';
 
 /**
  * GOV.UK Design System form patterns, rebuilt for shadow DOM: form groups with a red edge when in
- * error, labels, legends, hints, error messages, text inputs, radios and checkboxes (large targets,
- * the native input kept on top of the drawn box so clicks, keys and screen readers reach it),
- * conditional reveals, GOV.UK's character count, and what a form says back (form-messages.ts). For
- * any element with a form; after `sharedStyles`.
+ * error, labels, legends, hints, text inputs and areas, GOV.UK's character count, and what a form
+ * says back (form-messages.ts). For any element with a form; after `sharedStyles`.
  */
-export const formStyles = [
+export const fieldStyles = [
   formMessageStyles,
   css`
   .form-group {
@@ -75,6 +73,35 @@ export const formStyles = [
     box-shadow: inset 0 0 0 var(--_border-width-strong) var(--_color-focus-text);
   }
 
+  .count {
+    color: var(--_color-text-secondary);
+  }
+
+  .count--over {
+    color: var(--_color-error);
+    font-weight: var(--_font-weight-bold);
+  }
+
+  /* A field given focus by script shows the ring alone. */
+  [tabindex='-1']:focus-visible {
+    outline: var(--_focus-width) solid var(--_color-focus);
+    box-shadow: none;
+  }
+
+  @media (forced-colors: active) {
+    .form-group--error {
+      border-color: CanvasText;
+    }
+  }
+`,
+];
+
+
+/**
+ * GOV.UK's radios and checkboxes (large targets, the native input kept on top of the drawn box so
+ * clicks, keys and screen readers reach it) and conditional reveals, for a form that asks for choices.
+ */
+export const choiceStyles = css`
   /* Radios and checkboxes: the native input, transparent, over a 40px box drawn by the label. */
   .choices {
     display: flex;
@@ -179,26 +206,7 @@ export const formStyles = [
   .conditional > :last-child {
     margin-block-end: 0;
   }
+`;
 
-  .count {
-    color: var(--_color-text-secondary);
-  }
-
-  .count--over {
-    color: var(--_color-error);
-    font-weight: var(--_font-weight-bold);
-  }
-
-  /* A field given focus by script shows the ring alone. */
-  [tabindex='-1']:focus-visible {
-    outline: var(--_focus-width) solid var(--_color-focus);
-    box-shadow: none;
-  }
-
-  @media (forced-colors: active) {
-    .form-group--error {
-      border-color: CanvasText;
-    }
-  }
-`,
-];
+/** Every form pattern: fields, choices and what a form says back. */
+export const formStyles = [fieldStyles, choiceStyles];

@@ -15,7 +15,7 @@ import { focusErrorSummary, renderErrorSummary } from '../../core/error-summary.
 import { emit } from '../../core/events.js';
 import { LoadController } from '../../core/load-controller.js';
 import { sharedStyles } from '../../styles/shared.js';
-import { formStyles } from '../../styles/forms.js';
+import { fieldStyles } from '../../styles/forms.js';
 import type { CivicBudgetSlider } from '../budget-slider/budget-slider.js';
 import { balanceHeadline, renderBalance, renderCouncilTax } from './balance.js';
 import { readDraft, usableValues, type SimulatorDraft } from './draft.js';
@@ -78,7 +78,7 @@ const ANNOUNCE_AFTER_MS = 700;
  * @fires civic-error - Loading the simulation failed, or the budget was refused; `detail` is the `CivicError`.
  */
 export class CivicBudgetSimulator extends CivicElement {
-  static override styles = [sharedStyles, formStyles, styles];
+  static override styles = [sharedStyles, fieldStyles, styles];
 
   private readonly loader = new LoadController(this, {
     client: () => this.resolvedClient,
