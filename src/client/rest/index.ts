@@ -12,6 +12,7 @@ import { IDEMPOTENCY_KEY_PATTERN, newIdempotencyKey } from '../ids.js';
 import { resolveRestConfig, type RestClientOptions } from './config.js';
 import { buildUrl, type QueryParams, type RouteName } from './routes.js';
 import { requestJson } from './transport.js';
+import { restPaperMethods } from './paper.js';
 
 import {
   FeedbackFormSchema,
@@ -74,6 +75,7 @@ export function createRestClient(options: RestClientOptions): CivicClient {
     submitSimulation: (submission, request) => post('submitSimulation', 'simulationId', submission, SubmissionReceiptSchema, request),
     getForm: (formId, request) => get('getForm', formId, FeedbackFormSchema, 'form', request),
     submitFeedback: (response, request) => post('submitFeedback', 'formId', response, SubmissionReceiptSchema, request),
+    ...restPaperMethods(config),
   };
 }
 
