@@ -19,7 +19,7 @@ test('what cannot be read is named as typed', () => {
     problems: [{ code: 'unknown-number', token: '4', count: 3 }, { code: 'unknown-number', token: '0', count: 3 }, { code: 'unknown-number', token: 'parks', count: 3 }],
   });
   assert.deepEqual(readKeys('1 2:3', { kind: 'cumulative', maxSumPoints: 10 }, proposals), { problems: [{ code: 'not-understood', token: '1', kind: 'cumulative' }] });
-  assert.deepEqual(readKeys('1y 1n', { kind: 'yes-no' }, proposals), { problems: [{ code: 'repeated', token: '1n' }] });
+  assert.deepEqual(readKeys('1y 1n', { kind: 'yes-no', allowAbstain: false }, proposals), { problems: [{ code: 'repeated', token: '1n' }] });
 });
 
 test('selections are shown back as they would be typed', () => {
