@@ -36,7 +36,8 @@ const paperClient = (client: CivicClient | undefined): PaperClient | null =>
  *
  * A clerk gives their name, the batch and the count's access code (the admin token, kept on the
  * page only), then keys each paper ballot by its printed number and the numbers of the proposals
- * marked on it (a key of the numbers is beside the form). Each ballot is checked by the same rules
+ * marked on it: proposals are numbered 1, 2, 3… in the order the backend lists them (by title), as
+ * the paper prints them, and a key of the numbers is beside the form. Each ballot is checked by the same rules
  * as an online one, and a broken rule is said in the vote form's words, in an error summary that
  * leads to the field (GOV.UK's error summary pattern). A polite live region says what became of each
  * ballot, and a running tally counts the batch. Two clerks key every batch; the "Entries that
@@ -231,10 +232,7 @@ export class CivicPaperEntry extends CivicElement {
         </div>`;
       }
       const level = this.headingLevel;
-      const summary = renderErrorSummary(
-        this.errors.map((error) => ({ ...error, focus: error.target ? () => this.focusById(error.target!) : undefined })),
-        { root: this.renderRoot, headingLevel: level },
-      );
+      const summary = renderErrorSummary(this.errors, { root: this.renderRoot, headingLevel: level });
       if (!this.session) return html`${summary}${startStep({ clerk: this.typed.clerk, batch: this.typed.batch, errors: this.errors, level, start: (values) => this.start(values) })}`;
       return html`${summary}
         <div class="session">
