@@ -22,11 +22,12 @@ export interface MismatchesView {
   settle: (number: string, keys: string) => void;
 }
 
-/** What one reading says about one proposal: chosen, its place, its points or its answer. */
-function mark(selections: Selections, id: string): string {
+/** What one reading says about one proposal: marked, its place in a ranking, its points or its answer; empty when nothing. */
+function mark(selections: Selections, id: string, kind: BallotKind): string {
   if (Array.isArray(selections)) {
     const place = selections.indexOf(id);
-    return place < 0 ? '' : String(place + 1);
+    if (place < 0) return '';
+    return kind === 'ordinal' ? String(place + 1) : msg('Marked');
   }
   const value = (selections as Record<string, number | string>)[id];
   if (value === undefined) return '';
@@ -52,14 +53,13 @@ function mismatch(view: MismatchesView, ballot: PaperBallot) {
   const [first, second] = ballot.entries as [PaperBallot['entries'][0], PaperBallot['entries'][0]];
   const listed = proposals
     .map((proposal, index) => ({ proposal, index }))
-    .filter(({ proposal }) => mark(first.selections, proposal.id) !== '' || mark(second.selections, proposal.id) !== '');
+    .filter(({ proposal }) => mark(first.selections, proposal.id, kind) !== '' || mark(second.selections, proposal.id, kind) !== '');
   const id = settleId(ballot.number);
   const own = errors.filter((error) => error.target === id).map((error) => error.text);
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     view.settle(ballot.number, ((event.target as HTMLFormElement).elements.namedItem('keys') as HTMLInputElement).value);
   };
-  const chosenWord = kind === 'approval' || kind === 'choose-1';
   return html`<section class="mismatch" part="mismatch" aria-labelledby="${id}-title">
     <div role="heading" aria-level=${level + 1} class="subtitle" id="${id}-title">${msg(str`Ballot ${ballot.number}`)}</div>
     <table class="compare" part="compare">
@@ -74,8 +74,8 @@ function mismatch(view: MismatchesView, ballot: PaperBallot) {
       <tbody>
         ${listed.length === 0 ? html`<tr><td colspan="3">${msg('Both entries are blank.')}</td></tr>` : nothing}
         ${listed.map(({ proposal, index }) => {
-          const [a, b] = [mark(first.selections, proposal.id), mark(second.selections, proposal.id)];
-          const word = (value: string) => (value === '' ? msg('Not marked') : chosenWord ? msg('Marked') : value);
+          const [a, b] = [mark(first.selections, proposal.id, kind), mark(second.selections, proposal.id, kind)];
+          const word = (value: string) => (value === '' ? msg('Not marked') : value);
           return html`<tr class=${a === b ? '' : 'compare__differs'}>
             <th scope="row"><span class="key__number">${index + 1}</span> <span dir="auto">${proposal.title}</span>${a === b ? nothing : html` <strong class="differs">${msg('(differs)')}</strong>`}</th>
             <td>${word(a)}</td>

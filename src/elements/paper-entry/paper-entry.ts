@@ -78,7 +78,7 @@ export class CivicPaperEntry extends CivicElement {
 
   private readonly loader = new LoadController<[string], BallotData>(this, {
     client: () => this.resolvedClient,
-    args: () => (this.round ? [this.round] : msg('It needs the round to count: give it a round attribute.')),
+    args: () => (this.roundId ? [this.roundId] : msg('It needs the round to count: give it a round attribute.')),
     load: (client, [round], signal) => loadBallot(client, round, signal),
     loadingLabel: () => msg('Loading the ballot paper…'),
   });
@@ -88,6 +88,10 @@ export class CivicPaperEntry extends CivicElement {
 
   /** The heading level of the element's titles, to fit the page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  private get roundId(): string | undefined {
+    return this.round || this.provided?.round;
+  }
 
   @state() private session?: { clerk: string; batch: string; token: string };
   @state() private view: View = 'entry';
