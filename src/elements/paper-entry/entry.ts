@@ -47,14 +47,14 @@ export function entryStep(view: EntryView) {
         <label class="label" for="number">${msg('Ballot number')}</label>
         <p class="hint" id="number-hint">${msg('As printed on the paper. Press Enter to go on to the marks.')}</p>
         ${numberErrors.map((text) => html`<p class="error-message" id="number-error"><span class="visually-hidden">${msg('Error:')}</span> ${text}</p>`)}
-        <input class="input input--short" id="number" name="number" autocomplete="off" spellcheck="false" inputmode="numeric" part="number-input"
+        <input class="input input--short" dir="ltr" id="number" name="number" autocomplete="off" spellcheck="false" inputmode="numeric" part="number-input"
           aria-describedby="number-hint ${numberErrors.length ? 'number-error' : ''}" aria-invalid=${numberErrors.length ? 'true' : 'false'} .value=${view.number} @keydown=${onNumberKey} />
       </div>
       <div class="form-group ${keyErrors.length ? 'form-group--error' : ''}">
         <label class="label" for="keys">${msg('Marks on the paper')}</label>
         <p class="hint" id="keys-hint">${keyingHint(kind)}</p>
         ${keyErrors.length ? html`<div class="error-message" id="keys-error"><span class="visually-hidden">${msg('Error:')}</span> ${keyErrors.map((text) => html`<span class="error-line" dir="auto">${text}</span>`)}</div>` : nothing}
-        <input class="input" id="keys" name="keys" autocomplete="off" spellcheck="false" part="keys-input"
+        <input class="input" dir="ltr" id="keys" name="keys" autocomplete="off" spellcheck="false" part="keys-input"
           aria-describedby="keys-hint ${keyErrors.length ? 'keys-error' : ''}" aria-invalid=${keyErrors.length ? 'true' : 'false'} .value=${view.keys} />
       </div>
       <div class="actions"><button class="button" part="enter-button" ?disabled=${busy}>${msg('Enter ballot')}</button></div>
@@ -64,7 +64,7 @@ export function entryStep(view: EntryView) {
       <div class="key" part="key">
         <div role="heading" aria-level=${level + 1} class="subtitle">${msg('Proposal numbers on the paper')}</div>
         <ol class="key__list">
-          ${proposals.map((proposal, index) => html`<li><span class="key__number">${formatNumber(index + 1, view.locale)}</span> <span dir="auto">${proposal.title}</span></li>`)}
+          ${proposals.map((proposal, index) => html`<li><span class="key__number">${index + 1}</span> <span dir="auto">${proposal.title}</span></li>`)}
         </ol>
       </div>
     </div>

@@ -89,7 +89,7 @@ function mismatch(view: MismatchesView, ballot: PaperBallot) {
         <label class="label" for=${id}>${msg(str`What ballot ${ballot.number} says`)}</label>
         <p class="hint" id="${id}-hint">${keyingHint(kind)}</p>
         ${own.length ? html`<div class="error-message" id="${id}-error"><span class="visually-hidden">${msg('Error:')}</span> ${own.map((text) => html`<span class="error-line" dir="auto">${text}</span>`)}</div>` : nothing}
-        <input class="input" id=${id} name="keys" autocomplete="off" spellcheck="false" aria-describedby="${id}-hint ${own.length ? `${id}-error` : ''}" aria-invalid=${own.length ? 'true' : 'false'} />
+        <input class="input" dir="ltr" id=${id} name="keys" autocomplete="off" spellcheck="false" aria-describedby="${id}-hint ${own.length ? `${id}-error` : ''}" aria-invalid=${own.length ? 'true' : 'false'} />
       </div>
       <div class="actions"><button class="button" part="settle-button" ?disabled=${busy}>${msg(str`Settle ballot ${ballot.number}`)}</button></div>
     </form>

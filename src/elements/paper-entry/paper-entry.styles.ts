@@ -101,6 +101,11 @@ export const styles = css`
     list-style: none;
   }
 
+  .key__list li {
+    display: flex;
+    gap: var(--_space-2);
+  }
+
   .key__number {
     display: inline-block;
     min-inline-size: 2em;
@@ -124,6 +129,10 @@ export const styles = css`
     border-block-end: var(--_border-width) solid var(--_color-border);
     text-align: start;
     vertical-align: top;
+  }
+
+  .settle {
+    margin-block-start: var(--_space-4);
   }
 
   .compare__differs {
