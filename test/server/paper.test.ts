@@ -120,3 +120,11 @@ test('the pabulib export marks each ballot’s source, and the parser reads the 
   assert.equal(toBallots(election, 'closed-round').length, 5);
   assert.equal(election.meta.num_votes, '5');
 });
+
+test('three clerks keying one ballot at the same moment: two entries are kept, the third is refused', async () => {
+  const answers = await Promise.all(['Gil', 'Hal', 'Ivy'].map((clerk) => enter('open-round', 'race-1', { batch: 'R', clerk, selections: ['benches'] })));
+  assert.deepEqual(answers.map((answer) => answer.status).sort(), [200, 200, 409]);
+  const batch = (await server.api('GET', '/rounds/open-round/paper-batches/R', { admin: true })).body;
+  assert.equal(batch.ballots[0].entries.length, 2);
+  assert.deepEqual(batch.counts, { waiting: 0, agreed: 1, mismatch: 0, settled: 0 });
+});
