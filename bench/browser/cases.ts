@@ -6,5 +6,6 @@ import { proposalListBenchmarks } from './proposal-list.bench.js';
 import { resultsBenchmarks } from './results.bench.js';
 import { simulatorBenchmarks } from './simulator.bench.js';
 import { voteFormBenchmarks } from './vote-form.bench.js';
+import { paperEntryBenchmarks } from './paper-entry.bench.js';
 
-serveBenchmarks([...proposalCardBenchmarks, ...proposalListBenchmarks, ...voteFormBenchmarks, ...feedbackFormBenchmarks, ...simulatorBenchmarks, ...resultsBenchmarks]);
+serveBenchmarks([...proposalCardBenchmarks, ...proposalListBenchmarks, ...voteFormBenchmarks, ...feedbackFormBenchmarks, ...simulatorBenchmarks, ...resultsBenchmarks, ...paperEntryBenchmarks]);

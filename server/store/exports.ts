@@ -4,14 +4,24 @@ import type { Ballot, FeedbackForm, FeedbackResponse, Simulation, SimulationSubm
 import type { Queryable } from '../db/types.js';
 import type { RoundEntry } from './catalog.js';
 import { csvRow } from './csv.js';
+import { countedPaperBallots } from './paper.js';
 
-/** The round, its proposals and every ballot in the box as a `.pb` file. */
+/**
+ * The round, its proposals, every ballot in the box and every paper ballot that counts as a `.pb`
+ * file; an extra VOTES column `source` says `online` or `paper` (pabulib keeps columns it does not
+ * know, so any reader still reads the file).
+ */
 export async function exportRound(db: Queryable, entry: RoundEntry): Promise<string> {
   const { round, proposals } = entry;
   // Ordered by the random ballot id, so the file's order says nothing about when anyone voted.
   const rows = await db.query<{ selections: Ballot['selections'] }>('SELECT selections FROM ballots WHERE round_id = $1 ORDER BY id', [round.id]);
-  const ballots = rows.map((row) => ({ roundId: round.id, kind: round.rules.kind, selections: row.selections }) as Ballot);
-  return writePabulib(fromElection(round, proposals, ballots));
+  const paper = await countedPaperBallots(db, round.id);
+  const sources = [...rows.map(() => 'online'), ...paper.map(() => 'paper')];
+  const ballots = [...rows.map((row) => row.selections), ...paper].map((selections) => ({ roundId: round.id, kind: round.rules.kind, selections }) as Ballot);
+  const election = fromElection(round, proposals, ballots);
+  election.voteColumns.push('source');
+  election.votes.forEach((vote, index) => (vote.fields.source = sources[index]!));
+  return writePabulib(election);
 }
 
 /** A baseline row, then one row per submission in the order received. */

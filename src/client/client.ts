@@ -1,4 +1,5 @@
 import type { FieldError } from '../domain/types.js';
+import type { PaperAudit, PaperBallot, PaperBallotInput, PaperBatch, PaperEntryReceipt, PaperSettlementInput } from '../domain/paper.js';
 import type {
   Ballot,
   FeedbackForm,
@@ -27,6 +28,11 @@ export interface SubmitOptions extends RequestOptions {
   idempotencyKey?: string;
 }
 
+/** For the council's own routes (a paper count): the admin token, sent as `Authorization: Bearer`. */
+export interface AdminRequestOptions extends RequestOptions {
+  adminToken?: string;
+}
+
 /**
  * Everything an element needs from a backend. Implement it to connect the elements to any
  * backend; `createRestClient` and `createMemoryClient` are the two that ship.
@@ -50,6 +56,18 @@ export interface CivicClient {
   submitSimulation(submission: SimulationSubmission, options?: SubmitOptions): Promise<SubmissionReceipt>;
   getForm(formId: string, options?: RequestOptions): Promise<FeedbackForm>;
   submitFeedback(response: FeedbackResponse, options?: SubmitOptions): Promise<SubmissionReceipt>;
+
+  // Paper ballots, entered twice by clerks (`<civic-paper-entry>`). Optional: a backend without a
+  // paper count leaves them out, and the element says so.
+
+  /** A clerk's entry of one printed ballot; answers where it stands, never the other clerk's entry. */
+  enterPaperBallot?(entry: PaperBallotInput, options?: AdminRequestOptions): Promise<PaperEntryReceipt>;
+  /** A batch's ballots with both entries side by side (its mismatches are those with status `mismatch`) and its tally. */
+  getPaperBatch?(roundId: string, batch: string, options?: AdminRequestOptions): Promise<PaperBatch>;
+  /** A third person settles a ballot whose two entries differ. */
+  settlePaperBallot?(settlement: PaperSettlementInput, options?: AdminRequestOptions): Promise<PaperBallot>;
+  /** Every entry, correction and settlement of the round's paper ballots, oldest first. */
+  getPaperAudit?(roundId: string, options?: AdminRequestOptions): Promise<PaperAudit>;
 }
 
 /** The name of every `CivicClient` method, for code that wraps or stands in for a whole client. */
@@ -57,6 +75,9 @@ export const civicClientMethods = [
   'getRound', 'listProposals', 'getProposal', 'submitBallot', 'getReceipt', 'getResults',
   'getSimulation', 'submitSimulation', 'getForm', 'submitFeedback',
 ] as const satisfies ReadonlyArray<keyof CivicClient>;
+
+/** The optional paper-count methods, for code that wraps a whole client. */
+export const paperClientMethods = ['enterPaperBallot', 'getPaperBatch', 'settlePaperBallot', 'getPaperAudit'] as const satisfies ReadonlyArray<keyof CivicClient>;
 
 /** The name of a `CivicClient` method. */
 export type CivicClientMethod = (typeof civicClientMethods)[number];

@@ -1,4 +1,4 @@
-import { civicClientMethods, type CivicClient } from '../client/client.js';
+import { CivicError, civicClientMethods, paperClientMethods, type CivicClient } from '../client/client.js';
 import { createRestClient } from '../client/rest/index.js';
 import { loadMemoryBackend } from './memory-loader.js';
 
@@ -8,11 +8,13 @@ const clients = new Map<string, CivicClient>();
 function lazyClient(id: string | undefined, load: () => Promise<CivicClient>): CivicClient {
   let loaded: Promise<CivicClient> | undefined;
   const client: Record<string, unknown> = { id };
-  for (const name of civicClientMethods) {
+  for (const name of [...civicClientMethods, ...paperClientMethods]) {
     client[name] = async (...args: unknown[]) => {
       loaded ??= load();
       const real = await loaded;
-      return (real[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+      const method = real[name] as ((...a: unknown[]) => Promise<unknown>) | undefined;
+      if (!method) throw new CivicError('not-found', `This backend has no ${name}`, { status: 404 });
+      return method(...args);
     };
   }
   return client as unknown as CivicClient;

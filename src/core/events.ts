@@ -1,5 +1,6 @@
 import type { CivicError } from '../client/client.js';
 import type { FeedbackResponse, Proposal, Receipt, SubmissionReceipt } from '../domain/types.js';
+import type { PaperBallot, PaperEntryReceipt } from '../domain/paper.js';
 
 /** The council has a resident's feedback: its receipt, and the response as sent (answers, proposal, context). */
 export interface FeedbackSubmitted {
@@ -16,6 +17,10 @@ export interface CivicEventMap {
   /** A resident opened a proposal (its title); cancelable, so a host can show it in place of following its link. */
   'civic-proposal-select': { proposal: Proposal };
   'civic-error': CivicError;
+  /** A clerk's entry of a paper ballot was kept; where the ballot stands now. */
+  'civic-paper-entered': PaperEntryReceipt;
+  /** A mismatch between two entries of a paper ballot was settled. */
+  'civic-paper-settled': PaperBallot;
 }
 
 export type CivicEventName = keyof CivicEventMap;
@@ -28,6 +33,8 @@ declare global {
     'civic-selection-change': CustomEvent<CivicEventMap['civic-selection-change']>;
     'civic-proposal-select': CustomEvent<CivicEventMap['civic-proposal-select']>;
     'civic-error': CustomEvent<CivicError>;
+    'civic-paper-entered': CustomEvent<PaperEntryReceipt>;
+    'civic-paper-settled': CustomEvent<PaperBallot>;
   }
 }
 

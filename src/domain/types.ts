@@ -202,6 +202,8 @@ export interface Results {
   fundedChoices?: Array<{ funded: number; voters: number }>;
   /** For `equal-shares`: each voter's share of the budget in the pass whose outcome was kept (minor units, may be fractional). */
   equalShares?: { perVoterShare: number; completion: string; add1Options: string[] };
+  /** Where the counted ballots came from: cast online, or paper ballots entered by clerks (agreed or settled). */
+  sources?: { online: number; paper: number };
 }
 
 /**

@@ -14,6 +14,7 @@ import { malformed, ownCopy, validationError } from './errors.js';
 import { delay, throwIfAborted } from './latency.js';
 import { proposalQueryProblems, queryProposals } from '../domain/proposal-query/index.js';
 import { results } from './results.js';
+import { countedPaper, memoryPaperMethods } from './paper.js';
 import { effectiveStatus, resultsRuleFor, resultsVisible } from '../domain/rounds.js';
 import { formOf, indexSeed, simulationOf, voterKey, type RoundEntry } from './seed-index.js';
 import { createStore, DEFAULT_STORAGE_KEY, type MemoryState } from './store.js';
@@ -161,13 +162,18 @@ export function createMemoryClient(seed?: MemorySeed, options: MemoryClientOptio
         // The in-browser backend has no administrators: it shows what residents see.
         const visibility = resultsVisible(entry.round, now(), false);
         if (!visibility.visible) throw new CivicError('unauthorized', `The results of round "${roundId}" are not published yet`, { status: 403, detail: visibility.detail });
-        const cast = store.load().ballots.filter((stored) => stored.roundId === roundId).map((stored) => stored.selections);
+        const state = store.load();
+        const cast = state.ballots.filter((stored) => stored.roundId === roundId).map((stored) => stored.selections);
         // A stored ballot can predate a change to the seed; counting it would need proposals that are gone.
         const countable = cast.filter((selections) => validateSelections(entry.round.rules, selections, entry.proposals).length === 0);
         if (countable.length < cast.length) {
           console.warn(`civic-widgets: ${cast.length - countable.length} stored ballot(s) of round "${roundId}" no longer fit its rules or proposals and are not counted`);
         }
-        return results(entry, [...entry.ballots, ...countable], chosen.rule);
+        const online = [...entry.ballots, ...countable];
+        const paper = countedPaper(state, roundId).filter((selections) => validateSelections(entry.round.rules, selections, entry.proposals).length === 0);
+        const counted = results(entry, [...online, ...paper], chosen.rule);
+        counted.sources = { online: online.length, paper: paper.length };
+        return counted;
       }),
 
     getSimulation: (simulationId, { signal } = {}) => answer(signal, () => simulationOf(data, simulationId)),
@@ -202,6 +208,8 @@ export function createMemoryClient(seed?: MemorySeed, options: MemoryClientOptio
           return { receipt, record: (draft) => draft.submissions.push({ kind: 'feedback', targetId: form.id, body: response, receiptId: receipt.id }) };
         });
       }),
+
+    ...memoryPaperMethods({ store, now, roundOf, answer }),
   };
 }
 

@@ -3,9 +3,12 @@ import * as v from 'valibot';
 import { CivicError } from '../client/client.js';
 import { ReceiptSchema, SubmissionReceiptSchema } from '../client/rest/schemas.js';
 import type { Ballot, Receipt, SubmissionReceipt } from '../domain/types.js';
+import type { PaperAuditEntry } from '../domain/paper.js';
 
 /** The localStorage key used by `persist: true`. */
 export const DEFAULT_STORAGE_KEY = 'civic-widgets:memory';
+
+const SelectionsSchema = v.union([v.array(v.string()), v.record(v.string(), v.union([v.number(), v.string()]))]);
 
 const StateSchema = v.object({
   version: v.literal(1),
@@ -13,12 +16,30 @@ const StateSchema = v.object({
     v.object({
       roundId: v.string(),
       voter: v.nullable(v.string()),
-      selections: v.union([v.array(v.string()), v.record(v.string(), v.union([v.number(), v.string()]))]),
+      selections: SelectionsSchema,
       receiptId: v.string(),
     }),
   ),
   submissions: v.array(v.object({ kind: v.picklist(['simulation', 'feedback']), targetId: v.string(), body: v.unknown(), receiptId: v.string() })),
   idempotency: v.record(v.string(), v.object({ fingerprint: v.string(), receipt: v.union([ReceiptSchema, SubmissionReceiptSchema]) })),
+  paper: v.optional(
+    v.object({
+      entries: v.array(v.object({ roundId: v.string(), number: v.string(), batch: v.string(), clerk: v.string(), selections: SelectionsSchema, enteredAt: v.string() })),
+      settlements: v.array(v.object({ roundId: v.string(), number: v.string(), settledBy: v.string(), selections: SelectionsSchema, settledAt: v.string() })),
+      audit: v.array(
+        v.object({
+          roundId: v.string(),
+          at: v.string(),
+          actor: v.string(),
+          action: v.picklist(['entered', 'corrected', 'settled']),
+          number: v.string(),
+          batch: v.string(),
+          before: v.nullable(v.union([SelectionsSchema, v.array(SelectionsSchema)])),
+          after: SelectionsSchema,
+        }),
+      ),
+    }),
+  ),
 });
 
 /** Everything submissions add to the seed: ballots (with who cast them), other submissions, and receipts by idempotency key. */
@@ -27,6 +48,15 @@ export interface MemoryState {
   ballots: Array<{ roundId: string; voter: string | null; selections: Ballot['selections']; receiptId: string }>;
   submissions: Array<{ kind: 'simulation' | 'feedback'; targetId: string; body: unknown; receiptId: string }>;
   idempotency: Record<string, { fingerprint: string; receipt: Receipt | SubmissionReceipt }>;
+  /** Paper ballots entered by clerks (src/memory/paper.ts); absent until the first entry. */
+  paper?: PaperState;
+}
+
+/** Each clerk's entry, settlements and the audit log, every row with its round. */
+export interface PaperState {
+  entries: Array<{ roundId: string; number: string; batch: string; clerk: string; selections: Ballot['selections']; enteredAt: string }>;
+  settlements: Array<{ roundId: string; number: string; settledBy: string; selections: Ballot['selections']; settledAt: string }>;
+  audit: Array<PaperAuditEntry & { roundId: string }>;
 }
 
 export interface MemoryStore {

@@ -9,7 +9,7 @@ import type * as v from 'valibot';
 import type { CivicClient, FieldError, RequestOptions, SubmitOptions } from '../client.js';
 import { CivicError } from '../client.js';
 import { IDEMPOTENCY_KEY_PATTERN, newIdempotencyKey } from '../ids.js';
-import { resolveRestConfig, type RestClientOptions } from './config.js';
+import { resolveRestConfig, type RestClientOptions, type RestConfig } from './config.js';
 import { buildUrl, type QueryParams, type RouteName } from './routes.js';
 import { requestJson } from './transport.js';
 
@@ -74,7 +74,20 @@ export function createRestClient(options: RestClientOptions): CivicClient {
     submitSimulation: (submission, request) => post('submitSimulation', 'simulationId', submission, SubmissionReceiptSchema, request),
     getForm: (formId, request) => get('getForm', formId, FeedbackFormSchema, 'form', request),
     submitFeedback: (response, request) => post('submitFeedback', 'formId', response, SubmissionReceiptSchema, request),
+    // Only a count's clerks need these: their schemas load on the first call, not on every page.
+    enterPaperBallot: async (entry, request) => (await paperMethods(config)).enterPaperBallot(entry, request),
+    getPaperBatch: async (roundId, batch, request) => (await paperMethods(config)).getPaperBatch(roundId, batch, request),
+    settlePaperBallot: async (settlement, request) => (await paperMethods(config)).settlePaperBallot(settlement, request),
+    getPaperAudit: async (roundId, request) => (await paperMethods(config)).getPaperAudit(roundId, request),
   };
+}
+
+async function paperMethods(config: RestConfig) {
+  try {
+    return (await import('./paper.js')).restPaperMethods(config);
+  } catch (error) {
+    throw new CivicError('network', `The paper-count part of the client could not be loaded: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }
 
 function urlFor(baseUrl: string, template: string, id: string, route: RouteName, query?: QueryParams, idField = 'id'): string {

@@ -196,6 +196,7 @@ export const ResultsSchema = v.object({
   proposals: list(v.object({ id: Id, votes: Count, selected: v.boolean(), explanation: absent(ResultExplanationSchema) })),
   fundedChoices: absent(list(v.object({ funded: Count, voters: Count }), 1_000)),
   equalShares: absent(v.object({ perVoterShare: v.pipe(FiniteNumber, v.minValue(0)), completion: Tag, add1Options: list(Tag, 10) })),
+  sources: absent(v.object({ online: Count, paper: Count })),
 }) satisfies v.GenericSchema<unknown, Results>;
 
 /** `BudgetLine`: one service or revenue lever of a simulation; its range is checked with the simulation's. */

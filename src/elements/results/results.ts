@@ -12,7 +12,7 @@ import type { Proposal, Results, Round, TallyRule } from '../../domain/types.js'
 import { sharedStyles } from '../../styles/shared.js';
 import { renderBar, renderBarChart } from './bar-chart.js';
 import { csvFile, csvFileName } from './download.js';
-import { ballotsCounted, chosenFundedLabel, ruleName, ruleSummary, spentSentence, votersShare, votesText } from './words.js';
+import { ballotSources, ballotsCounted, chosenFundedLabel, ruleName, ruleSummary, spentSentence, votersShare, votesText } from './words.js';
 import { allowedRules, areaRows, hasBallots, isPublished, resultRows, shareWithAnyFunded, type ResultRow } from './results-model.js';
 import { styles } from './results.styles.js';
 import { renderAreaTable, renderFundedChoicesTable, renderProjectsTable } from './tables.js';
@@ -38,6 +38,7 @@ interface Loaded {
  * in a sentence. Before the round publishes its results it says when they will be, and asks nothing.
  *
  * @csspart summary - The money spent, ballots counted and notes about the rule shown.
+ * @csspart sources - How many of the counted ballots were cast online and how many on paper (shown when some were on paper).
  * @csspart rules - The rule switch, or the rule's explanation when the round has only one.
  * @csspart chart - A bar chart (hidden from screen readers; the table beside it has its numbers).
  * @csspart table - The table of every proposal with its votes, cost and outcome.
@@ -222,6 +223,7 @@ export class CivicResults extends CivicElement {
         </p>
         <span class="meter" aria-hidden="true">${renderBar(results.spent, results.budget, true)}</span>
         ${results.ballots === undefined ? nothing : html`<p>${ballotsCounted(results.ballots, locale)}</p>`}
+        ${results.sources && results.sources.paper > 0 ? html`<p part="sources">${ballotSources(results.sources, locale)}</p>` : nothing}
         ${live ? html`<p class="notice">${msg('Voting is still open, so these results may change.')}</p>` : nothing}
         ${results.rule === official
           ? nothing

@@ -104,6 +104,12 @@ export function spentSentence(spent: string, budget: string, funded: number, loc
   });
 }
 
+/** "410 online, 21 on paper.": where the counted ballots came from. */
+export function ballotSources(sources: { online: number; paper: number }, locale: string): string {
+  const [online, paper] = [formatNumber(sources.online, locale), formatNumber(sources.paper, locale)];
+  return msg(str`${online} online, ${paper} on paper.`);
+}
+
 export function ballotsCounted(ballots: number, locale: string): string {
   const count = formatNumber(ballots, locale);
   return plural(ballots, locale, {
