@@ -49,6 +49,7 @@ export function requestLocale(owner: Watcher, locale: string | undefined): void 
 export function watchPage(owner: Watcher): void {
   watchers.add(owner);
   observer ??= startObserving();
+  settle();
 }
 
 /** `owner` left the page: it no longer asks for a language nor hears of the page's. */
@@ -72,11 +73,15 @@ export function formattingLocale(requested: string | undefined): string {
 function settle(): void {
   const wanted = wantedLocale();
   if (!wanted) return;
-  warnOfConflict(resolveLocale(wanted));
   void useLocale(wanted);
+  // Once the elements have updated: a provider's new locale reaches its children a moment later.
+  setTimeout(warnOfConflict);
 }
 
-function warnOfConflict(winner: string): void {
+function warnOfConflict(): void {
+  const wanted = wantedLocale();
+  if (!wanted) return;
+  const winner = resolveLocale(wanted);
   const losers = [...new Set([...requests.values()].map((request) => resolveLocale(request.locale)))].filter((locale) => locale !== winner);
   for (const loser of losers) {
     const key = `${loser}>${winner}`;
