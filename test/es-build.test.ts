@@ -13,7 +13,7 @@ const localeModules = () =>
 
 describe('dist/es, the npm build', () => {
   it('registers the shipped languages and fetches only the page’s', async () => {
-    const build = (await import(/* @vite-ignore */ '/dist/es/index.js')) as EsBuild;
+    const build = (await import(/* @vite-ignore */ `${'/dist/es'}/index.js`)) as EsBuild;
     expect(localeModules(), 'no translations before a language is asked for').to.deep.equal([]);
     const before = document.documentElement.lang;
     document.documentElement.lang = 'pl';
