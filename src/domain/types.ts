@@ -72,7 +72,7 @@ export interface Proposal {
   area?: string | null;
   categories: string[];
   imageUrl?: string | null;
-  imageAlt?: string | null;
+  imageAlt?: LocalizedText | null;
   status: ProposalStatus;
   supporters?: number | null;
   url?: string | null;
