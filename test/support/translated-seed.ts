@@ -8,11 +8,11 @@ export const polish = (english: string) => `PL ${english}`;
 
 /**
  * The demo seed with every text a resident reads sent as Decidim sends translated fields:
- * `{ "en": "Pocket park", "pl": "PL Pocket park" }`.
+ * `{ "en": "Pocket park", "pl": "PL Pocket park" }`, or another language's version made by `version`.
  */
-export function translatedSeed(): MemorySeed {
+export function translatedSeed(lang = 'pl', version: (english: string) => string = polish): MemorySeed {
   const translate = (value: unknown, key?: string): unknown => {
-    if (typeof value === 'string') return key && TEXT_FIELDS.has(key) && value !== '' ? { en: value, pl: polish(value) } : value;
+    if (typeof value === 'string') return key && TEXT_FIELDS.has(key) && value !== '' ? { en: value, [lang]: version(value) } : value;
     if (Array.isArray(value)) return value.map((item) => translate(item));
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, translate(item, name)]));
     return value;
