@@ -58,6 +58,6 @@ describe('text from the backend in several languages', () => {
   it('civic-budget-slider takes a label in several languages from a page', async () => {
     const slider = await fixture(html`<civic-budget-slider locale="pl" .label=${{ en: 'Libraries', pl: polish('Libraries') }} min="0" max="10" step="1" baseline="5"></civic-budget-slider>`);
     await waitUntil(() => slider.shadowRoot!.querySelector('[part~="label"] [lang="pl"]')?.textContent === polish('Libraries'), 'the Polish label never showed');
-    expect(slider.shadowRoot!.querySelector('input[type="range"]')!.labels![0]!.textContent).to.include(polish('Libraries'));
+    expect(slider.shadowRoot!.querySelector<HTMLInputElement>('input[type="range"]')!.labels![0]!.textContent).to.include(polish('Libraries'));
   });
 });

@@ -50,6 +50,12 @@ import { css } from 'lit';
  * @cssprop --civic-duration - Length of transitions (none when the resident asks for reduced motion).
  * @cssprop --civic-card-min-width - The narrowest a card may be in a grid of cards before the grid has one column fewer.
  */
+// Every line height in the styles is a multiple of --_line-scale: 1 for Latin, more for taller
+// scripts. Arabic-script and Bengali letters carry marks above and below the line: taller lines, so
+// one line's marks do not touch the next and no box cuts a letter off (test/tall-scripts.test.ts).
+// Urdu is set in Naskh (the system's Arabic font): Nastaliq, which some systems pick for Urdu, needs
+// lines twice as tall as Latin; a council that wants it sets --civic-font-family and --civic-line-height.
+// (Comments here, not in the CSS, so they stay out of the bundle.)
 export const theme = css`
   :host {
     --_color-text: var(--civic-color-text, #0b0c0c);
@@ -76,7 +82,6 @@ export const theme = css`
     --_font-size-large: var(--civic-font-size-large, max(1.5rem, 24px));
     --_font-size-heading: var(--civic-font-size-heading, max(1.25rem, 20px));
     --_line-height: var(--civic-line-height, calc(1.5 * var(--_line-scale)));
-    /* Every line height in the styles is a multiple of this: 1 for Latin, more for taller scripts (below). */
     --_line-scale: 1;
     --_font-weight-bold: var(--civic-font-weight-bold, 700);
 
@@ -95,12 +100,6 @@ export const theme = css`
     --_card-min-width: var(--civic-card-min-width, 16em);
   }
 
-  /*
-   * Arabic-script and Bengali letters carry marks above and below the line: taller lines, so one
-   * line's marks do not touch the next and no box cuts a letter off. Urdu is set in Naskh (the
-   * system's Arabic font): Nastaliq, which some systems pick for Urdu, needs lines twice as tall as
-   * Latin; a council that wants it sets --civic-font-family and --civic-line-height.
-   */
   :host(:lang(bn)) {
     --_line-scale: 1.2;
   }
