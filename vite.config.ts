@@ -78,7 +78,12 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'loader') {
     return {
-      define: { __CIVIC_ELEMENTS__: JSON.stringify(JSON.parse(readFileSync(SERVED_ELEMENTS, 'utf8')).elements) },
+      define: (() => {
+        const { elements, onDemand } = JSON.parse(readFileSync(SERVED_ELEMENTS, 'utf8')) as { elements: unknown; onDemand: Record<string, string[]> };
+        // The languages shipped as modules (src/i18n/locales/cy.ts -> cy), for the loader to fetch the page's early.
+        const locales = Object.keys(onDemand).flatMap((module) => module.match(/^src\/i18n\/locales\/(.+)\.ts$/)?.[1] ?? []);
+        return { __CIVIC_ELEMENTS__: JSON.stringify(elements), __CIVIC_LOCALES__: JSON.stringify(locales) };
+      })(),
       build: {
         ...served,
         outDir: 'dist',

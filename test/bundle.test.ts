@@ -86,13 +86,20 @@ describe('dist/civic-widgets.js, the script a webmaster adds', () => {
 
   it('fetches the translations of the page’s language only, beside the elements, and shows them', async () => {
     const frame = await freshPage('<civic-proposal-card proposal-id="x"></civic-proposal-card>', 'cy');
-    const card = frame.contentDocument!.querySelector('civic-proposal-card')!;
-    const { templates } = (await import(/* @vite-ignore */ `${'/dist/civic-widgets/locales'}/cy.js`)) as { templates: Record<string, string> };
-    const welsh = templates[generateMsgId('This widget is not set up yet', false)];
-    expect(welsh, 'the built cy module has the message (English until translated)').to.be.a('string');
-    await waitUntil(() => card.shadowRoot?.querySelector('.message__title')?.textContent === welsh, 'never showed the cy text', { timeout: 5000 });
-    expect(fetchedModules(frame).filter((path) => path.includes('/locales/'))).to.deep.equal(['/dist/civic-widgets/locales/cy.js']);
-    frame.remove();
+    try {
+      const card = frame.contentDocument!.querySelector('civic-proposal-card')!;
+      const { templates } = (await import(/* @vite-ignore */ `${'/dist/civic-widgets/locales'}/cy.js`)) as { templates: Record<string, string> };
+      const welsh = templates[generateMsgId('This widget is not set up yet', false)];
+      expect(welsh, 'the built cy module has the message (English until translated)').to.be.a('string');
+      await waitUntil(() => card.shadowRoot?.querySelector('.message__title')?.textContent === welsh, 'never showed the cy text', { timeout: 5000 });
+      expect(fetchedModules(frame).filter((path) => path.includes('/locales/'))).to.deep.equal(['/dist/civic-widgets/locales/cy.js']);
+      // Asked for with the element's modules, not after they ran: no second round trip before the Welsh shows.
+      const entries = frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const timing = (file: string) => entries.find((entry) => entry.name.endsWith(file))!;
+      expect(timing('/locales/cy.js').startTime).to.be.below(timing('/proposal-card.js').responseEnd);
+    } finally {
+      frame.remove();
+    }
   });
 
   it('fetches no translations on an English page', async () => {
