@@ -42,6 +42,15 @@ function elementFiles(): Plugin {
 }
 
 /**
+ * Shared modules get content hashes; each language's translations are `locales/<code>.js`, a name a
+ * council can find, review or replace and a Content-Security-Policy can list, in the folder the
+ * loader already serves (so copying civic-widgets/ still copies everything).
+ */
+function servedChunkName(chunk: { facadeModuleId: string | null }): string {
+  return /\/src\/i18n\/locales\/[^/]+\.ts$/.test(chunk.facadeModuleId ?? '') ? 'locales/[name].js' : 'shared-[hash].js';
+}
+
+/**
  * `vite build --mode served`: dist/civic-widgets/, every element as a minified ES module for old
  *   phones, with Lit and the shared code in modules they share, and what loads on demand (the
  *   in-browser backend, the HTML sanitiser) in modules of its own.
@@ -63,13 +72,18 @@ export default defineConfig(({ mode }) => {
           formats: ['es'],
         },
         // Vite leaves library ES output unminified; these files are served to phones as they are.
-        rollupOptions: { output: { entryFileNames: '[name].js', chunkFileNames: 'shared-[hash].js', minify: true } },
+        rollupOptions: { output: { entryFileNames: '[name].js', chunkFileNames: servedChunkName, minify: true } },
       },
     };
   }
   if (mode === 'loader') {
     return {
-      define: { __CIVIC_ELEMENTS__: JSON.stringify(JSON.parse(readFileSync(SERVED_ELEMENTS, 'utf8')).elements) },
+      define: (() => {
+        const { elements, onDemand } = JSON.parse(readFileSync(SERVED_ELEMENTS, 'utf8')) as { elements: unknown; onDemand: Record<string, string[]> };
+        // The languages shipped as modules (src/i18n/locales/cy.ts -> cy), for the loader to fetch the page's early.
+        const locales = Object.keys(onDemand).flatMap((module) => module.match(/^src\/i18n\/locales\/(.+)\.ts$/)?.[1] ?? []);
+        return { __CIVIC_ELEMENTS__: JSON.stringify(elements), __CIVIC_LOCALES__: JSON.stringify(locales) };
+      })(),
       build: {
         ...served,
         outDir: 'dist',

@@ -15,6 +15,7 @@ import { themes } from '../stories/support/themes.js';
 configure({ asyncUtilTimeout: 5000 });
 
 setCustomElementsManifest(customElements);
+// The shipped languages register themselves (src/i18n/built-in-locales.ts); the pseudo-locale is not shipped.
 registerLocale('en-XA', () => import('../src/i18n/locales/en-XA.js'));
 
 // On a Docs page Storybook gives each inline story a fixed pixel height, measured with a
@@ -48,6 +49,14 @@ const preview: Preview = {
         icon: 'globe',
         items: [
           { value: 'en-GB', title: 'English (UK)' },
+          { value: 'cy', title: 'Cymraeg (Welsh)' },
+          { value: 'pl', title: 'Polski (Polish)' },
+          { value: 'ro', title: 'Română (Romanian)' },
+          { value: 'lt', title: 'Lietuvių (Lithuanian)' },
+          { value: 'pt', title: 'Português (Portuguese)' },
+          { value: 'bn', title: 'বাংলা (Bengali)' },
+          { value: 'ur', title: 'اردو (Urdu, right to left)' },
+          { value: 'ar', title: 'العربية (Arabic, right to left)' },
           { value: 'en-XA', title: 'Pseudo-locale (finds untranslated text)' },
         ],
         dynamicTitle: true,

@@ -5,6 +5,8 @@ import { rmSync } from 'node:fs';
 const run = (command, ...args) => execFileSync(command, args, { stdio: 'inherit' });
 
 rmSync('dist', { recursive: true, force: true });
+// The locale modules (src/i18n/locales/, not committed) from the XLIFF files, so a fresh clone builds.
+run('npm', 'run', '--silent', 'localize');
 // The elements' modules first: the loader is built from the list of files that build writes.
 run('npx', 'vite', 'build', '--mode', 'served', '--logLevel', 'warn');
 run('npx', 'vite', 'build', '--mode', 'loader', '--logLevel', 'warn');

@@ -1,8 +1,10 @@
 // npm run size: bytes a resident downloads, min+gzip (-9) and brotli, as the script-tag build serves
 // them: the loader (civic-widgets.js), a page with each element (the loader, the element's module and
 // every shared module it imports), a page with every element, and what loads only on demand (the
-// in-browser backend for api="memory:", the HTML sanitiser), beside the npm client entry bundled alone.
-// Budgets (gzip bytes) live in package.json "sizeBudgets"; exceeding one fails the command.
+// in-browser backend for api="memory:", the HTML sanitiser, each language's translations: locale: cy…),
+// beside the npm client entry bundled alone.
+// Budgets (gzip bytes) live in package.json "sizeBudgets"; exceeding one fails the command. Every
+// language shares the budget "each locale" unless it has one of its own ("locale: bn").
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
@@ -51,20 +53,29 @@ for (const [module, names] of Object.entries(onDemand)) {
   // What a page fetches beyond every element's own files; modules some element loads anyway are not extra.
   const extra = names.filter((name) => !everyElementFile.has(name));
   if (extra.length === 0) continue;
+  const locale = module.match(/^src\/i18n\/locales\/(.+)\.ts$/)?.[1];
+  if (locale) {
+    rows.push({ name: `locale: ${locale}`, what: `fetched only on a page in that language (${module})`, ...sizeOf(files(extra)), shared: 'each locale' });
+    continue;
+  }
   const label = module.includes('memory') ? 'in-browser backend' : module.includes('sanitize') ? 'HTML sanitiser' : module;
   rows.push({ name: `on demand: ${label}`, what: `fetched only when needed (${module})`, ...sizeOf(files(extra)) });
 }
 rows.push({ name: 'client', what: 'npm: civic-widgets/client alone', ...sizeOf([await bundleAlone('src/client/index.ts')]) });
 
+function budgetOf(row) {
+  return budgets[row.name] ?? (row.shared ? budgets[row.shared] : undefined);
+}
 const format = (n) => n.toLocaleString('en-GB').padStart(9);
 console.log(`${'what a resident downloads'.padEnd(32)} ${'min'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)} ${'budget'.padStart(9)}`);
 const over = [];
-for (const { name, min, gz, br } of rows) {
-  const budget = budgets[name];
+for (const row of rows) {
+  const { name, min, gz, br } = row;
+  const budget = budgetOf(row);
   if (budget !== undefined && gz > budget) over.push(`${name}: ${gz} B gzip is over its budget of ${budget} B`);
   console.log(`${name.padEnd(32)} ${format(min)} ${format(gz)} ${format(br)} ${budget === undefined ? '        -' : format(budget)}${budget !== undefined && gz > budget ? '  OVER' : ''}`);
 }
-const missing = rows.filter((row) => budgets[row.name] === undefined).map((row) => row.name);
+const missing = rows.filter((row) => budgetOf(row) === undefined).map((row) => row.name);
 if (missing.length) over.push(`no budget in package.json "sizeBudgets" for: ${missing.join(', ')}`);
 if (over.length) {
   console.error(over.join('\n'));

@@ -8,6 +8,8 @@
  * `__CIVIC_ELEMENTS__` is filled in at build time from the module graph (vite.config.ts).
  */
 declare const __CIVIC_ELEMENTS__: Record<string, readonly string[]>;
+/** The languages shipped as `civic-widgets/locales/<code>.js`. */
+declare const __CIVIC_LOCALES__: readonly string[];
 
 const elements = __CIVIC_ELEMENTS__;
 // Read while this script first runs: `document.currentScript` is null afterwards.
@@ -19,11 +21,24 @@ function load(tag: string): void {
   // Already defined: by an earlier copy of this script, or by the page's own import of the element.
   if (!files || requested.has(tag) || customElements.get(tag)) return;
   requested.add(tag);
+  loadTranslations();
   // Every file at once: the module map fetches each once, whoever asks first.
   Promise.all(files.map((file) => import(/* @vite-ignore */ new URL(file, base).href))).catch((error: unknown) => {
     requested.delete(tag);
     console.error(`civic-widgets: could not load <${tag}> from ${new URL(files[0]!, base).href}. Serve the civic-widgets/ folder beside civic-widgets.js.`, error);
   });
+}
+
+/**
+ * The page's language's translations, fetched with the first element rather than after it has run
+ * (the element imports the same URL, so it is fetched once). The shipped languages are plain codes.
+ */
+let translations = false;
+function loadTranslations(): void {
+  const language = document.documentElement.lang.split('-')[0]!.toLowerCase();
+  if (translations || !__CIVIC_LOCALES__.includes(language)) return;
+  translations = true;
+  import(/* @vite-ignore */ new URL(`civic-widgets/locales/${language}.js`, base).href).catch(() => {});
 }
 
 function discover(root: ParentNode): void {

@@ -7,6 +7,7 @@ export * from './client/index.js';
 export { civicContext, type CivicConfig } from './context.js';
 export type { CivicEventMap, CivicEventName, FeedbackSubmitted } from './core/events.js';
 export { registerLocale, useLocale, getLocale } from './i18n/localize.js';
+export { pickText, textIn, type LocalizedText, type PickedText } from './domain/localized-text.js';
 export { formatMoney, formatMoneyCompact, formatNumber, formatDate, formatPercent } from './domain/format.js';
 export { CivicProvider } from './elements/provider/provider.js';
 export { CivicProposalCard } from './elements/proposal-card/proposal-card.js';

@@ -5,10 +5,11 @@ import '../src/elements/paper-entry/paper-entry.js';
 import { civicClientMethods, type CivicClient } from '../src/client/client.js';
 import { createMemoryClient, defaultSeed } from '../src/memory/index.js';
 import { failingClient, silentClient } from './support/clients.js';
+import { textIn } from '../src/domain/localized-text.js';
 
 const ROUND = 'fernwick-2025';
 // Numbered as the paper prints them: by title.
-const proposals = defaultSeed().rounds.find((entry) => entry.round.id === ROUND)!.proposals.sort((a, b) => a.title.localeCompare(b.title, 'en'));
+const proposals = defaultSeed().rounds.find((entry) => entry.round.id === ROUND)!.proposals.sort((a, b) => textIn(a.title, 'en').localeCompare(textIn(b.title, 'en'), 'en'));
 const cheapest = [...proposals].sort((a, b) => a.cost - b.cost).map((proposal) => proposal.id);
 
 /**

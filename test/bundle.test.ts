@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { generateMsgId } from '@lit/localize/internal/id-generation.js';
 
 // This file imports nothing from src/: everything comes from the built loader (dist/civic-widgets.js)
 // and the modules it loads from beside itself, as on a webmaster's page. `npm test` builds them
@@ -23,9 +24,9 @@ async function exportedElementTags(): Promise<string[]> {
 }
 
 /** A fresh page (an iframe) with the loader and `body`; resolves once it has loaded. */
-async function freshPage(body: string): Promise<HTMLIFrameElement> {
+async function freshPage(body: string, lang = 'en-GB'): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
-  frame.srcdoc = `<!doctype html><html><head><script src="/dist/civic-widgets.js"></script></head><body>${body}</body></html>`;
+  frame.srcdoc = `<!doctype html><html lang="${lang}"><head><script src="/dist/civic-widgets.js"></script></head><body>${body}</body></html>`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;
@@ -80,6 +81,32 @@ describe('dist/civic-widgets.js, the script a webmaster adds', () => {
     expect(fetched).to.include('/dist/civic-widgets/proposal-card.js');
     expect(fetched).not.to.include('/dist/civic-widgets/feedback-form.js');
     expect(frame.contentWindow!.customElements.get('civic-feedback-form')).to.equal(undefined);
+    frame.remove();
+  });
+
+  it('fetches the translations of the page’s language only, beside the elements, and shows them', async () => {
+    const frame = await freshPage('<civic-proposal-card proposal-id="x"></civic-proposal-card>', 'cy');
+    try {
+      const card = frame.contentDocument!.querySelector('civic-proposal-card')!;
+      const { templates } = (await import(/* @vite-ignore */ `${'/dist/civic-widgets/locales'}/cy.js`)) as { templates: Record<string, string> };
+      const welsh = templates[generateMsgId('This widget is not set up yet', false)];
+      expect(welsh, 'the built cy module has the message (English until translated)').to.be.a('string');
+      await waitUntil(() => card.shadowRoot?.querySelector('.message__title')?.textContent === welsh, 'never showed the cy text', { timeout: 5000 });
+      expect(fetchedModules(frame).filter((path) => path.includes('/locales/'))).to.deep.equal(['/dist/civic-widgets/locales/cy.js']);
+      // Asked for with the element's modules, not after they ran: no second round trip before the Welsh shows.
+      const entries = frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const timing = (file: string) => entries.find((entry) => entry.name.endsWith(file))!;
+      expect(timing('/locales/cy.js').startTime).to.be.below(timing('/proposal-card.js').responseEnd);
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('fetches no translations on an English page', async () => {
+    const frame = await freshPage('<civic-proposal-card proposal-id="x"></civic-proposal-card>', 'en-GB');
+    const card = frame.contentDocument!.querySelector('civic-proposal-card')!;
+    await waitUntil(() => card.shadowRoot?.querySelector('.message__title')?.textContent === 'This widget is not set up yet', 'never rendered', { timeout: 5000 });
+    expect(fetchedModules(frame).filter((path) => path.includes('/locales/'))).to.deep.equal([]);
     frame.remove();
   });
 

@@ -5,10 +5,11 @@ import { civicClientMethods, type CivicClient } from '../src/client/client.js';
 import type { CivicPaperEntry } from '../src/elements/paper-entry/paper-entry.js';
 import { createMemoryClient, defaultSeed } from '../src/memory/index.js';
 import { runConformance } from './support/conformance.js';
+import { textIn } from '../src/domain/localized-text.js';
 
 const ROUND = 'fernwick-2026';
 // Numbered as the paper prints them: in the order the backend lists them, by title.
-const proposals = defaultSeed().rounds.find((entry) => entry.round.id === ROUND)!.proposals.sort((a, b) => a.title.localeCompare(b.title, 'en'));
+const proposals = defaultSeed().rounds.find((entry) => entry.round.id === ROUND)!.proposals.sort((a, b) => textIn(a.title, 'en').localeCompare(textIn(b.title, 'en'), 'en'));
 
 const part = (element: CivicPaperEntry, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const byId = (element: CivicPaperEntry, id: string) => element.shadowRoot!.getElementById(id) as HTMLInputElement;

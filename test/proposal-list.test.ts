@@ -12,6 +12,7 @@ import { createRestClient } from '../src/client/rest/index.js';
 import { createMemoryClient, defaultSeed, type MemorySeed } from '../src/memory/index.js';
 import type { ReceivedRequest, ScriptedResponse } from './node/support/scripted-http.mjs';
 import { runConformance } from './support/conformance.js';
+import { textIn } from '../src/domain/localized-text.js';
 
 const seed = defaultSeed();
 const ROUND = 'fernwick-2026';
@@ -26,7 +27,7 @@ function cards(list: CivicProposalList): HTMLElement[] {
 }
 
 function titles(list: CivicProposalList): string[] {
-  return cards(list).map((card) => (card as HTMLElement & { proposal: Proposal }).proposal.title);
+  return cards(list).map((card) => (card as HTMLElement & { proposal: Proposal }).proposal.title as string);
 }
 
 function ids(list: CivicProposalList): string[] {
@@ -140,7 +141,7 @@ describe('civic-proposal-list', () => {
 
   it('sorts by cost both ways, by title and by supporters', async () => {
     const list = await listOf(createMemoryClient(seed), { 'page-size': '100' });
-    const byCost = [...seeded].sort((a, b) => a.cost - b.cost || a.title.localeCompare(b.title));
+    const byCost = [...seeded].sort((a, b) => a.cost - b.cost || textIn(a.title, 'en').localeCompare(textIn(b.title, 'en')));
     await choose(list, 'sort-select', 'cost-asc');
     expect(titles(list)).to.deep.equal(byCost.map((p) => p.title));
     await choose(list, 'sort-select', 'cost-desc');

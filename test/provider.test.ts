@@ -4,6 +4,7 @@ import { CivicError, type CivicClient } from '../src/client/client.js';
 import { createMemoryClient, defaultSeed } from '../src/memory/index.js';
 import { runConformance } from './support/conformance.js';
 import type { CivicProposalCard } from '../src/elements/proposal-card/proposal-card.js';
+import { textIn } from '../src/domain/localized-text.js';
 
 const seed = defaultSeed();
 const proposal = seed.rounds[0]!.proposals[0]!;
@@ -33,7 +34,7 @@ describe('civic-provider', () => {
       </civic-provider>
     `);
     const card = page.querySelector('civic-proposal-card')!;
-    await cardShows(card, proposal.title);
+    await cardShows(card, textIn(proposal.title, 'en'));
     expect(shadowText(card)).to.include('£48,000');
     await expect(page).to.be.accessible();
   });
@@ -42,7 +43,7 @@ describe('civic-provider', () => {
     const page = await fixture(html`
       <civic-provider api="memory:"><civic-proposal-card proposal-id=${proposal.id}></civic-proposal-card></civic-provider>
     `);
-    await cardShows(page.querySelector('civic-proposal-card')!, proposal.title);
+    await cardShows(page.querySelector('civic-proposal-card')!, textIn(proposal.title, 'en'));
   });
 
   it('lets an inner provider override what it sets and inherit the rest', async () => {
@@ -69,7 +70,7 @@ describe('civic-provider', () => {
     const card = document.createElement('civic-proposal-card');
     card.proposalId = proposal.id;
     provider.append(card);
-    await cardShows(card, proposal.title);
+    await cardShows(card, textIn(proposal.title, 'en'));
     provider.client = createMemoryClient(renamed);
     await cardShows(card, 'A renamed pocket park');
   });
@@ -78,7 +79,7 @@ describe('civic-provider', () => {
 describe('an element on its own', () => {
   it('works outside a provider with its own api attribute', async () => {
     const card = await fixture<CivicProposalCard>(html`<civic-proposal-card api="memory:" proposal-id=${proposal.id}></civic-proposal-card>`);
-    await cardShows(card, proposal.title);
+    await cardShows(card, textIn(proposal.title, 'en'));
     await expect(card).to.be.accessible();
   });
 
@@ -120,7 +121,7 @@ describe('loading and failure', () => {
     expect(status?.textContent).to.include('Loading proposal');
     await expect(card).to.be.accessible();
     release();
-    await cardShows(card, proposal.title);
+    await cardShows(card, textIn(proposal.title, 'en'));
   });
 
   it('shows a clear error with a retry that works, and fires civic-error out of the shadow roots', async () => {
@@ -147,7 +148,7 @@ describe('loading and failure', () => {
     await expect(card).to.be.accessible();
     fail = false;
     card.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
-    await cardShows(card, proposal.title);
+    await cardShows(card, textIn(proposal.title, 'en'));
   });
 
   it('says a proposal could not be found', async () => {

@@ -13,6 +13,7 @@ import { describeProblem, validateSelections, type Selections } from '../src/dom
 import type { BallotRules, Proposal, Round } from '../src/domain/types.js';
 import { createMemoryClient } from '../src/memory/index.js';
 import { clickOn, cleanUp, part, parts, press, shows, text, voteForm } from './support/vote-form.js';
+import { textIn } from '../src/domain/localized-text.js';
 
 interface RealRound {
   round: Round;
@@ -94,7 +95,7 @@ async function refusesInvalidBallot(real: RealRound, selections: Selections) {
   await press(form, 'continue-button');
   const shown = [...part(form, 'error-summary')!.querySelectorAll('a')].map(text);
   const money = (amount: number) => formatMoney(amount, real.round.currency, 'en-GB');
-  const titleOf = (id: string) => real.proposals.find((proposal) => proposal.id === id)?.title ?? id;
+  const titleOf = (id: string) => textIn(real.proposals.find((proposal) => proposal.id === id)?.title ?? id, 'en-GB');
   expect(shown, 'each problem in the form’s words for its code').to.deep.equal(problems.map((problem) => problemText(problem, { money, titleOf })));
   for (const [i, problem] of problems.entries()) {
     // A problem of the whole ballot reads word for word as the server's detail does.

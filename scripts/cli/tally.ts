@@ -15,6 +15,7 @@ import { formatMinorUnits } from '../../src/domain/money.js';
 import { PabulibError, parsePabulib, toBallots, toProposals, type PabulibElection } from '../../src/domain/pabulib/index.js';
 import { ADD1_OPTIONS, TallyError, ruleFromPabulib, tally, type Add1Option, type TallyOptions, type TallyOutcome } from '../../src/domain/tally/index.js';
 import type { TallyRule } from '../../src/domain/types.js';
+import { textIn } from '../../src/domain/localized-text.js';
 
 const USAGE = [
   'usage: npm run tally -- FILE.pb [--rule greedy|equal-shares] [--add1 exhaustive,integral] [--json]',
@@ -166,7 +167,7 @@ function main(args: readonly string[]): void {
       { budget: election.budget, projects: election.projects.map(({ id, cost }) => ({ id, cost })), ballots: toBallots(election, 'tally') },
       options,
     );
-    const titles = new Map(toProposals(election).map((proposal) => [proposal.id, proposal.title]));
+    const titles = new Map(toProposals(election).map((proposal) => [proposal.id, textIn(proposal.title, 'en')]));
     if (request.json) printJson(outcome, titles);
     else printText(outcome, election, options, titles);
   } catch (error) {

@@ -142,8 +142,11 @@ export function readThemeTokens(source) {
     if (!declaration) continue;
     const [, name, value] = declaration;
     const media = blocks.find((block) => block.startsWith('@media'));
+    // A rule for some hosts only, such as :host(:lang(ur)), is a condition like a media query.
+    const selector = blocks.findLast((block) => !block.startsWith('@media'));
+    const condition = media ? media.replace(/^@media\s*/, '') : selector && selector !== ':host' ? selector.replace(/^:host\((.*)\)$/, '$1') : undefined;
     const entry = defaults.get(name) ?? { base: undefined, overrides: [] };
-    if (media) entry.overrides.push([media.replace(/^@media\s*/, ''), value]);
+    if (condition) entry.overrides.push([condition, value]);
     else entry.base = value;
     defaults.set(name, entry);
   }

@@ -6,6 +6,10 @@
  * Dates are ISO 8601 strings.
  */
 
+import type { LocalizedText } from './localized-text.js';
+
+export type { LocalizedText } from './localized-text.js';
+
 /** An integer amount of the smallest unit of a currency (e.g. pence). */
 export type MinorUnits = number;
 
@@ -16,8 +20,8 @@ export type VoterIdentity = 'open' | 'code' | 'token';
 
 export interface Round {
   id: string;
-  title: string;
-  description: string;
+  title: LocalizedText;
+  description: LocalizedText;
   /** Total money to allocate, in minor units of `currency`. */
   budget: MinorUnits;
   /** ISO 4217 code, e.g. `GBP`. */
@@ -59,16 +63,16 @@ export type ProposalStatus =
 export interface Proposal {
   id: string;
   roundId?: string;
-  title: string;
-  summary: string;
+  title: LocalizedText;
+  summary: LocalizedText;
   /** Plain text unless `descriptionFormat` is `html`, which is sanitised before it renders. */
-  description?: string;
+  description?: LocalizedText;
   descriptionFormat?: 'text' | 'html';
   cost: MinorUnits;
   area?: string | null;
   categories: string[];
   imageUrl?: string | null;
-  imageAlt?: string | null;
+  imageAlt?: LocalizedText | null;
   status: ProposalStatus;
   supporters?: number | null;
   url?: string | null;
@@ -192,7 +196,7 @@ export interface Results {
   /** How many ballots were counted. */
   ballots?: number;
   /** In the order the rule selected them. */
-  winners: Array<{ id: string; title: string; cost: MinorUnits; votes: number }>;
+  winners: Array<{ id: string; title: LocalizedText; cost: MinorUnits; votes: number }>;
   /** Every proposal, with why it was or was not funded. */
   proposals: Array<{ id: string; votes: number; selected: boolean; explanation?: ResultExplanation }>;
   /**
@@ -228,7 +232,7 @@ export type ResultExplanation =
 export interface BudgetLineImpact {
   /** The line's value from which this impact applies (until the next impact's `from`). */
   from: number;
-  text: string;
+  text: LocalizedText;
 }
 
 /**
@@ -239,8 +243,8 @@ export type BudgetLineUnit = 'currency' | 'percent' | 'points';
 
 export interface BudgetLine {
   id: string;
-  label: string;
-  description?: string;
+  label: LocalizedText;
+  description?: LocalizedText;
   kind: 'spending' | 'revenue';
   /** Current value: minor units for `currency` lines, percent for `percent` lines, points for `points` lines. */
   baseline: number;
@@ -256,16 +260,16 @@ export interface BudgetLine {
   /** The id of the group (in `Simulation.groups`) the line is shown in; absent: shown under "Spending" or "Income". */
   group?: string;
   /** Why the value can go no lower, shown when a resident reaches `min` (e.g. a legal minimum). */
-  minReason?: string;
+  minReason?: LocalizedText;
   /** Why the value can go no higher, shown when a resident reaches `max` (e.g. the council tax referendum limit). */
-  maxReason?: string;
+  maxReason?: LocalizedText;
 }
 
 /** A heading that gathers lines, e.g. "Adults and health"; residents can fold it away. */
 export interface BudgetGroup {
   id: string;
-  label: string;
-  description?: string;
+  label: LocalizedText;
+  description?: LocalizedText;
 }
 
 /**
@@ -288,8 +292,8 @@ export interface CouncilTax {
 
 export interface Simulation {
   id: string;
-  title: string;
-  description: string;
+  title: LocalizedText;
+  description: LocalizedText;
   currency: string;
   lines: BudgetLine[];
   /** Default `no-deficit`. */
@@ -326,7 +330,7 @@ export type QuestionKind =
 
 export interface QuestionOption {
   value: string;
-  label: string;
+  label: LocalizedText;
   /**
    * Multi-choice only: an answer that excludes the others, such as "None of these". Choosing it
    * clears the other options; choosing another clears it.
@@ -349,18 +353,18 @@ export interface ShowIf {
 /** The council's words about how answers are used, shown with a consent question. */
 export interface PrivacyNotice {
   /** Plain text, e.g. "We keep your answers for 12 months and never share them." */
-  text?: string;
+  text?: LocalizedText;
   /** The full privacy notice. */
   url?: string;
   /** The link's text; "Read the privacy notice" by default. */
-  linkText?: string;
+  linkText?: LocalizedText;
 }
 
 export interface Question {
   id: string;
   kind: QuestionKind;
-  label: string;
-  hint?: string;
+  label: LocalizedText;
+  hint?: LocalizedText;
   required: boolean;
   /** Text kinds: the most characters (not UTF-16 units) an answer may have. */
   maxLength?: number;
@@ -383,8 +387,8 @@ export interface Question {
 /** A group of questions under a heading. */
 export interface FormSection {
   id: string;
-  title: string;
-  description?: string;
+  title: LocalizedText;
+  description?: LocalizedText;
   /**
    * Equality monitoring (UK Equality Act 2010): every question in it is optional, and every choice
    * and multi-choice question offers "Prefer not to say" (`PREFER_NOT_TO_SAY`), added when the form
@@ -395,8 +399,8 @@ export interface FormSection {
 
 export interface FeedbackForm {
   id: string;
-  title: string;
-  description?: string;
+  title: LocalizedText;
+  description?: LocalizedText;
   /** Optional headings for groups of questions, in order; questions name theirs with `section`. */
   sections?: FormSection[];
   questions: Question[];

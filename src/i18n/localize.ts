@@ -1,10 +1,12 @@
 import { configureLocalization, type LocaleModule } from '@lit/localize';
+import { builtInLocales } from './built-in-locales.js';
 import { sourceLocale, targetLocales } from './locale-codes.js';
 
 /**
  * One place that owns @lit/localize's runtime mode. Translations are global to the page
- * (a limitation of @lit/localize): the last locale asked for wins. Locale modules are registered
- * by whoever ships them (the bundle, Storybook, tests, a host page), so the bundle carries only what it uses.
+ * (a limitation of @lit/localize): the last locale asked for wins (src/core/page-locale.ts decides
+ * which request that is). The shipped languages are registered here, each loaded only when asked
+ * for (src/i18n/built-in-locales.ts); a host page may register more, or replace one.
  *
  * @lit/localize accepts only the locales named when it is configured. A host may add a language we
  * do not ship (Somali, Tigrinya…) at run time, so two spare slots stand in for such a language;
@@ -13,7 +15,7 @@ import { sourceLocale, targetLocales } from './locale-codes.js';
 const RUNTIME_SLOTS = ['x-civic-runtime-a', 'x-civic-runtime-b'] as const;
 type Slot = (typeof RUNTIME_SLOTS)[number];
 
-const loaders = new Map<string, () => Promise<LocaleModule>>();
+const loaders = new Map<string, () => Promise<LocaleModule>>(Object.entries(builtInLocales));
 /** The host-added language each slot holds now. */
 const slotLocales = new Map<Slot, string>();
 const builtIn: readonly string[] = targetLocales;

@@ -23,7 +23,7 @@ export const formMessageStyles = css`
     margin-block-end: var(--_space-3);
     font-size: var(--_font-size-heading);
     font-weight: var(--_font-weight-bold);
-    line-height: 1.25;
+    line-height: calc(1.25 * var(--_line-scale));
   }
 
   .error-summary__list {

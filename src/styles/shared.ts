@@ -116,7 +116,7 @@ const buttons = css`
     box-shadow: 0 var(--_border-width-strong) 0 var(--_color-border-strong);
     font: inherit;
     font-weight: 400;
-    line-height: 1.1875;
+    line-height: calc(1.1875 * var(--_line-scale));
     text-align: center;
     cursor: pointer;
     -webkit-appearance: none;

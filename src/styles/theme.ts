@@ -50,6 +50,12 @@ import { css } from 'lit';
  * @cssprop --civic-duration - Length of transitions (none when the resident asks for reduced motion).
  * @cssprop --civic-card-min-width - The narrowest a card may be in a grid of cards before the grid has one column fewer.
  */
+// Every line height in the styles is a multiple of --_line-scale: 1 for Latin, more for taller
+// scripts. Arabic-script and Bengali letters carry marks above and below the line: taller lines, so
+// one line's marks do not touch the next and no box cuts a letter off (test/tall-scripts.test.ts).
+// Urdu is set in Naskh (the system's Arabic font): Nastaliq, which some systems pick for Urdu, needs
+// lines twice as tall as Latin; a council that wants it sets --civic-font-family and --civic-line-height.
+// (Comments here, not in the CSS, so they stay out of the bundle.)
 export const theme = css`
   :host {
     --_color-text: var(--civic-color-text, #0b0c0c);
@@ -75,7 +81,8 @@ export const theme = css`
     --_font-size-small: var(--civic-font-size-small, max(1rem, 16px));
     --_font-size-large: var(--civic-font-size-large, max(1.5rem, 24px));
     --_font-size-heading: var(--civic-font-size-heading, max(1.25rem, 20px));
-    --_line-height: var(--civic-line-height, 1.5);
+    --_line-height: var(--civic-line-height, calc(1.5 * var(--_line-scale)));
+    --_line-scale: 1;
     --_font-weight-bold: var(--civic-font-weight-bold, 700);
 
     --_space-1: var(--civic-space-1, 4px);
@@ -91,6 +98,20 @@ export const theme = css`
     --_tap-target: var(--civic-tap-target, 44px);
     --_duration: var(--civic-duration, 150ms);
     --_card-min-width: var(--civic-card-min-width, 16em);
+  }
+
+  :host(:lang(bn)) {
+    --_line-scale: 1.2;
+  }
+
+  :host(:lang(ar)),
+  :host(:lang(fa)),
+  :host(:lang(ur)) {
+    --_line-scale: 1.3;
+  }
+
+  :host(:lang(ur)) {
+    --_font-family: var(--civic-font-family, arial, 'Noto Naskh Arabic', 'Geeza Pro', 'Segoe UI', sans-serif);
   }
 
   @media (min-width: 40.0625em) {

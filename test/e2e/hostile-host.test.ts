@@ -15,6 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 import { HostileHost, proposals } from './support/hostile/server.js';
+import { textIn } from '../../src/domain/localized-text.js';
 
 const waitMs = 20_000;
 let browser: Browser;
@@ -94,8 +95,8 @@ describe('the proposal list on a hostile host page', { timeout: 120_000 }, () =>
         assert.ok(title.width > 100 && title.height >= 16, `"${title.text}" takes up room on the page (${title.width}×${title.height})`);
       }
       const texts = shown.map((title) => title.text);
-      assert.ok(texts.includes(proposals[0]!.title), 'a title holding an <img onerror> shows it as text');
-      assert.ok(texts.includes(proposals[1]!.title), 'a title holding a <script> shows it as text');
+      assert.ok(texts.includes(textIn(proposals[0]!.title, 'en')), 'a title holding an <img onerror> shows it as text');
+      assert.ok(texts.includes(textIn(proposals[1]!.title, 'en')), 'a title holding a <script> shows it as text');
       // The styles came as adopted stylesheets; not one <style> or style attribute in a shadow root.
       const styling = await page.evaluate(() => {
         const roots = [document.querySelector('civic-proposal-list')!, ...document.querySelector('civic-proposal-list')!.shadowRoot!.querySelectorAll('civic-proposal-card')].map((el) => el.shadowRoot!);

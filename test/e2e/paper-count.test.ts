@@ -12,6 +12,7 @@ import { defaultSeed } from '../../src/memory/seed/index.js';
 import { REPOSITORY_ROOT } from '../../server/main.js';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from '../server/support/server.js';
+import { textIn } from '../../src/domain/localized-text.js';
 
 const ROUND = 'fernwick-2025';
 const waitMs = 15_000;
@@ -30,7 +31,7 @@ after(async () => {
 
 /** The printed numbers of the round's two cheapest proposals: the paper lists proposals by title. */
 function cheapestNumbers(): [string, string] {
-  const proposals = defaultSeed().rounds.find((entry) => entry.round.id === ROUND)!.proposals.sort((a, b) => a.title.localeCompare(b.title, 'en'));
+  const proposals = defaultSeed().rounds.find((entry) => entry.round.id === ROUND)!.proposals.sort((a, b) => textIn(a.title, 'en').localeCompare(textIn(b.title, 'en'), 'en'));
   const byCost = [...proposals].sort((a, b) => a.cost - b.cost);
   return [String(proposals.indexOf(byCost[0]!) + 1), String(proposals.indexOf(byCost[1]!) + 1)];
 }

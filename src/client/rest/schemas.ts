@@ -63,8 +63,25 @@ function absent<T extends v.GenericSchema>(schema: T) {
   );
 }
 
+/** A BCP 47 tag as a key of translated text (docs/openapi.yaml `Translations`). */
+const LanguageTag = v.pipe(v.string(), v.maxLength(35), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
+
+/**
+ * Text a resident reads: a string, or one string per language (`{ "en": "…", "pl": "…" }`, as
+ * Decidim sends translated fields), each within `max`. The element picks the resident's version.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function localized(max: number) {
+  return v.union([
+    text(max),
+    v.pipe(v.record(LanguageTag, text(max)), v.check((versions) => Object.keys(versions).length > 0, 'has no language in it'), v.maxEntries(200)),
+  ]);
+}
+
 const Id = nonEmptyText(LIMITS.id);
-const Name = text(LIMITS.name);
+const Name = localized(LIMITS.name);
+const Summary = localized(LIMITS.summary);
+const Description = localized(LIMITS.description);
 const Tag = text(LIMITS.tag);
 
 /** An amount of money: a safe, non-negative integer of minor units (pence), never a float. */
@@ -119,7 +136,7 @@ export const BallotRulesSchema = v.variant('kind', [
 export const RoundSchema = v.object({
   id: Id,
   title: Name,
-  description: text(LIMITS.description),
+  description: Description,
   budget: MoneySchema,
   currency: Currency,
   opensAt: v.nullable(IsoDate),
@@ -137,8 +154,8 @@ export const ProposalSchema = v.object({
   id: Id,
   roundId: absent(Id),
   title: Name,
-  summary: text(LIMITS.summary),
-  description: absent(text(LIMITS.description)),
+  summary: Summary,
+  description: absent(Description),
   descriptionFormat: absent(v.picklist(['text', 'html'])),
   cost: MoneySchema,
   area: v.nullish(Tag),
@@ -203,7 +220,7 @@ export const ResultsSchema = v.object({
 export const BudgetLineSchema = v.object({
   id: Id,
   label: Name,
-  description: absent(text(LIMITS.summary)),
+  description: absent(Summary),
   kind: v.picklist(['spending', 'revenue']),
   baseline: FiniteNumber,
   min: FiniteNumber,
@@ -212,10 +229,10 @@ export const BudgetLineSchema = v.object({
   unit: v.picklist(['currency', 'percent', 'points']),
   amountPerPercent: absent(MoneySchema),
   locked: v.boolean(),
-  impacts: list(v.object({ from: FiniteNumber, text: text(LIMITS.summary) }), 100),
+  impacts: list(v.object({ from: FiniteNumber, text: Summary }), 100),
   group: absent(Id),
-  minReason: absent(text(LIMITS.summary)),
-  maxReason: absent(text(LIMITS.summary)),
+  minReason: absent(Summary),
+  maxReason: absent(Summary),
 }) satisfies v.GenericSchema<unknown, BudgetLine>;
 
 /**
@@ -227,13 +244,13 @@ export const BudgetLineSchema = v.object({
 export const SimulationSchema = v.object({
   id: Id,
   title: Name,
-  description: text(LIMITS.description),
+  description: Description,
   currency: Currency,
   lines: list(BudgetLineSchema, 1_000),
   mode: absent(v.picklist(['balance', 'no-deficit', 'points'])),
   tolerance: absent(MoneySchema),
   points: absent(PositiveCount),
-  groups: absent(list(v.object({ id: Id, label: Name, description: absent(text(LIMITS.summary)) }), 1_000)),
+  groups: absent(list(v.object({ id: Id, label: Name, description: absent(Summary) }), 1_000)),
   councilTax: absent(
     v.object({
       lineId: Id,
@@ -253,7 +270,7 @@ export const QuestionSchema = v.pipe(
     id: Id,
     kind: v.picklist(['rating', 'text', 'choice', 'multi-choice', 'consent', 'email', 'postcode']),
     label: Name,
-    hint: absent(text(LIMITS.summary)),
+    hint: absent(Summary),
     required: v.boolean(),
     maxLength: absent(PositiveCount),
     multiline: absent(v.boolean()),
@@ -272,7 +289,7 @@ export const QuestionSchema = v.pipe(
         includes: absent(Tag),
       }),
     ),
-    privacy: absent(v.object({ text: absent(text(LIMITS.summary)), url: absent(safeUrl(false)), linkText: absent(Name) })),
+    privacy: absent(v.object({ text: absent(Summary), url: absent(safeUrl(false)), linkText: absent(Name) })),
   }),
   v.forward(
     v.check(
@@ -287,7 +304,7 @@ export const QuestionSchema = v.pipe(
 const FormSectionSchema = v.object({
   id: Id,
   title: Name,
-  description: absent(text(LIMITS.summary)),
+  description: absent(Summary),
   equalityMonitoring: absent(v.boolean()),
 }) satisfies v.GenericSchema<unknown, FormSection>;
 
@@ -300,7 +317,7 @@ const FormSectionSchema = v.object({
 export const FeedbackFormSchema = v.object({
   id: Id,
   title: Name,
-  description: absent(text(LIMITS.description)),
+  description: absent(Description),
   sections: absent(list(FormSectionSchema, 100)),
   questions: list(QuestionSchema, 500),
 }) satisfies v.GenericSchema<unknown, FeedbackForm>;

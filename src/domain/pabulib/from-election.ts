@@ -1,3 +1,4 @@
+import { textIn } from '../localized-text.js';
 import type { Ballot, MinorUnits, Proposal, Round } from '../types.js';
 import { pabulibDate, rulesToMeta } from './meta.js';
 import { resultsToMeta } from './results-rule.js';
@@ -26,7 +27,8 @@ export function fromElection(round: Round, proposals: Proposal[], ballots: Ballo
     return formatMinorUnits(amount, digits);
   };
 
-  const meta: Record<string, string> = { description: round.title };
+  // pabulib holds one language: the English version of translated text, else the first.
+  const meta: Record<string, string> = { description: textIn(round.title, 'en') };
   meta.num_projects = String(proposals.length);
   meta.num_votes = String(ballots.length);
   meta.budget = money(round.budget, `round ${round.id} budget`);
@@ -38,7 +40,8 @@ export function fromElection(round: Round, proposals: Proposal[], ballots: Ballo
   for (const [key, value] of rulesToMeta(rules, (amount, name) => money(amount, `round ${round.id} ${name}`))) meta[key] = value;
   for (const [key, value] of resultsToMeta(round.results)) meta[key] = value;
   if (knownDigits !== undefined) meta.currency = round.currency.toUpperCase();
-  if (round.description !== '') meta.comment = round.description;
+  const comment = textIn(round.description, 'en');
+  if (comment !== '') meta.comment = comment;
 
   const projectColumns = projectColumnsFor(proposals);
   const projects = proposals.map((proposal) => toProject(proposal, projectColumns, money(proposal.cost, `proposal ${proposal.id} cost`)));
@@ -53,7 +56,7 @@ function projectColumnsFor(proposals: Proposal[]): string[] {
   columns.push('name');
   if (proposals.some((proposal) => proposal.categories.length > 0)) columns.push('category');
   if (proposals.some((proposal) => proposal.status === 'funded' || proposal.status === 'not-funded')) columns.push('selected');
-  if (proposals.some((proposal) => proposal.summary !== '')) columns.push('description');
+  if (proposals.some((proposal) => textIn(proposal.summary, 'en') !== '')) columns.push('description');
   return columns;
 }
 
@@ -67,10 +70,10 @@ function toProject(proposal: Proposal, columns: string[], cost: string): Pabulib
     project_id: proposal.id,
     cost,
     votes: proposal.supporters == null ? '' : String(proposal.supporters),
-    name: proposal.title,
+    name: textIn(proposal.title, 'en'),
     category: proposal.categories.join(','),
     selected: proposal.status === 'funded' ? '1' : proposal.status === 'not-funded' ? '0' : '',
-    description: proposal.summary,
+    description: textIn(proposal.summary, 'en'),
   };
   const fields: Record<string, string> = {};
   for (const column of columns) fields[column] = all[column] ?? '';

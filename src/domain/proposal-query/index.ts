@@ -1,4 +1,5 @@
 /** Listing proposals: filtering, sorting and paging, the same in the in-browser backend and on the server. */
+import { allTexts, textIn } from '../localized-text.js';
 import type { Proposal, ProposalPage, ProposalQuery, ProposalSort } from '../types.js';
 import { isOrderSeed, MAX_ORDER_SEED, randomRank } from './random-order.js';
 
@@ -53,7 +54,8 @@ export function proposalQueryProblems(query: ProposalQuery): QueryProblem[] {
 const foldedTexts = new WeakMap<Proposal, { source: string; folded: string }>();
 
 function searchableText(proposal: Proposal): string {
-  const source = `${proposal.title} ${proposal.summary}`;
+  // Every language's version: a resident finds a proposal in whichever language they type.
+  const source = [...allTexts(proposal.title), ...allTexts(proposal.summary)].join(' ');
   let cached = foldedTexts.get(proposal);
   // Compared with the text it was folded from, so a proposal edited in place is folded again.
   if (cached?.source !== source) {
@@ -88,8 +90,11 @@ export function queryProposals(proposals: readonly Proposal[], query: ProposalQu
   return { items: matches.slice((page - 1) * pageSize, page * pageSize), total: matches.length, page, pageSize };
 }
 
+/** The query carries no language, so titles sort by their English (else first) version, as on the server. */
+const sortTitle = (proposal: Proposal) => textIn(proposal.title, 'en');
+
 function comparator(sort: ProposalSort, randomSeed: number): (a: Proposal, b: Proposal) => number {
-  const byTitle = (a: Proposal, b: Proposal) => titleCollator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byTitle = (a: Proposal, b: Proposal) => titleCollator.compare(sortTitle(a), sortTitle(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   switch (sort) {
     case 'title':
       return byTitle;

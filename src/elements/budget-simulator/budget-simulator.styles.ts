@@ -15,7 +15,7 @@ export const styles = css`
   .panel__title {
     font-size: var(--_font-size-heading);
     font-weight: var(--_font-weight-bold);
-    line-height: 1.25;
+    line-height: calc(1.25 * var(--_line-scale));
     overflow-wrap: anywhere;
   }
 
@@ -55,7 +55,7 @@ export const styles = css`
   .balance__headline {
     font-size: var(--_font-size-large);
     font-weight: var(--_font-weight-bold);
-    line-height: 1.2;
+    line-height: calc(1.2 * var(--_line-scale));
   }
 
   .balance__detail {
@@ -158,7 +158,7 @@ export const styles = css`
   .group__label {
     font-size: var(--_font-size-heading);
     font-weight: var(--_font-weight-bold);
-    line-height: 1.25;
+    line-height: calc(1.25 * var(--_line-scale));
     overflow-wrap: anywhere;
   }
 

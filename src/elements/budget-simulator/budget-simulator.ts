@@ -24,6 +24,8 @@ import { budgetProblems, commentTooLong, refusalProblems, type SummaryProblem } 
 import { renderReceipt, renderReview } from './review.js';
 import { BudgetSender } from './submission.js';
 import { styles } from './budget-simulator.styles.js';
+import { localText } from '../../core/local-text.js';
+import { textIn } from '../../domain/localized-text.js';
 
 type Step = 'edit' | 'review' | 'receipt';
 
@@ -170,13 +172,14 @@ export class CivicBudgetSimulator extends CivicElement {
     const simulation = this.loader.value;
     const line = simulation?.lines.find((candidate) => candidate.id === slider.dataset.line);
     if (!simulation || !line) return;
-    const before = impactAt(line, lineValue(line, this.values))?.text;
+    const locale = this.resolvedLocale;
+    const before = textIn(impactAt(line, lineValue(line, this.values))?.text, locale);
     const { [line.id]: _, ...others } = this.values;
     this.values = slider.value === null || slider.value === line.baseline ? others : { ...others, [line.id]: slider.value };
     if (this.problems.length && this.step === 'edit') this.problems = budgetProblems(simulation, this.values, '', this.resolvedLocale);
     this.saveDraft();
-    const after = impactAt(line, lineValue(line, this.values))?.text;
-    this.announceSoon(simulation, after !== before && after ? `${line.label}: ${after}.` : undefined);
+    const after = textIn(impactAt(line, lineValue(line, this.values))?.text, locale);
+    this.announceSoon(simulation, after !== before && after ? `${textIn(line.label, locale)}: ${after}.` : undefined);
   };
 
   /** Reads out the balance once changes pause, after the last impact crossed since it was last read. */
@@ -305,8 +308,8 @@ export class CivicBudgetSimulator extends CivicElement {
   private renderSimulator(simulation: Simulation) {
     const locale = this.resolvedLocale;
     return html`<div class="simulator" part="base" @focusin=${this.onFocusIn}>
-      <div class="title" part="title" role="heading" aria-level=${this.level} dir="auto">${simulation.title}</div>
-      ${simulation.description ? html`<p class="description" part="description" dir="auto">${simulation.description}</p>` : nothing}
+      <div class="title" part="title" role="heading" aria-level=${this.level} dir="auto">${localText(simulation.title, locale)}</div>
+      ${simulation.description ? html`<p class="description" part="description" dir="auto">${localText(simulation.description, locale)}</p>` : nothing}
       ${this.problems.length
         ? renderErrorSummary(
             this.problems.map((problem) => ({

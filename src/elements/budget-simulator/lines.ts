@@ -9,13 +9,15 @@ import type { BudgetLine, Simulation } from '../../domain/types.js';
 import { impactAt, lineAmount, lineValue } from '../../domain/rules/simulation.js';
 import { formatChange, formatValue } from '../budget-slider/value-text.js';
 import '../budget-slider/budget-slider.js';
+import { localText } from '../../core/local-text.js';
+import type { LocalizedText } from '../../domain/localized-text.js';
 
 /** A group as shown: declared groups in order, then ungrouped spending and income. */
 export interface LineGroup {
   key: string;
   /** A function, so the words of "Spending" and "Income" follow a change of language. */
-  label: () => string;
-  description?: string;
+  label: () => LocalizedText;
+  description?: LocalizedText;
   lines: Array<{ line: BudgetLine; index: number }>;
 }
 
@@ -65,13 +67,13 @@ function renderGroup(group: LineGroup, view: GroupsView): TemplateResult {
   return html`<section class="group" part="group" aria-labelledby="${group.key}-heading">
     <div class="group__heading" role="heading" aria-level=${view.level} id="${group.key}-heading">
       <button type="button" class="group__button" part="group-button" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="${group.key}-lines" @click=${() => view.onToggle(group.key)}>
-        <span class="group__label" dir="auto">${group.label()}</span>
+        <span class="group__label" dir="auto">${localText(group.label(), view.locale)}</span>
         <span class="group__summary" dir="auto">${groupSummary(group, view)}</span>
         <span class="group__toggle" aria-hidden="true">${expanded ? msg('Hide') : msg('Show')}</span>
       </button>
     </div>
     <div class="group__lines" id="${group.key}-lines" ?hidden=${!expanded}>
-      ${group.description ? html`<p class="group__description" dir="auto">${group.description}</p>` : nothing}
+      ${group.description ? html`<p class="group__description" dir="auto">${localText(group.description, view.locale)}</p>` : nothing}
       ${group.lines.map(({ line, index }) => renderLine(line, index, view))}
     </div>
   </section>`;

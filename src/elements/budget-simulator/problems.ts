@@ -11,6 +11,7 @@ import { MAX_SIMULATION_COMMENT } from '../../domain/rules/simulation.js';
 import { formatMoneyCompact, formatNumber } from '../../domain/format.js';
 import { errorMessage } from '../../i18n/error-messages.js';
 import { formatChange, formatPoints } from '../budget-slider/value-text.js';
+import { textIn } from '../../domain/localized-text.js';
 
 /** One item of the error summary: its words, and the line (or the comment) it takes focus to. */
 export interface SummaryProblem {
@@ -36,7 +37,7 @@ export function refusalProblems(error: CivicError, simulation: Simulation, value
     if (fieldError.field === 'comment') return [{ text: commentTooLong(locale), comment: true }];
     const lineId = fieldError.field.startsWith('values.') ? fieldError.field.slice('values.'.length) : undefined;
     const line = lineId === undefined ? undefined : simulation.lines.find((candidate) => candidate.id === lineId);
-    if (line) return [{ text: `${line.label}: ${fieldError.detail}`, lineId: line.id }];
+    if (line) return [{ text: `${textIn(line.label, locale)}: ${fieldError.detail}`, lineId: line.id }];
     // The balance: our own words when the rules here agree, the backend's otherwise.
     if (fieldError.field === 'values' && local.length > 0) return local;
     return [{ text: fieldError.detail || errorMessage(error) }];
@@ -92,7 +93,7 @@ function movedTheWrongWay(simulation: Simulation, values: Readonly<Record<string
     .sort((a, b) => Math.abs(effect(b)) - Math.abs(effect(a)))
     .slice(0, MOST_LINES)
     .map((line) => ({
-      text: `${line.label}: ${formatChange(lineValue(line, values), line.baseline, { unit: line.unit, currency: simulation.currency, locale })}`,
+      text: `${textIn(line.label, locale)}: ${formatChange(lineValue(line, values), line.baseline, { unit: line.unit, currency: simulation.currency, locale })}`,
       lineId: line.id,
     }));
 }

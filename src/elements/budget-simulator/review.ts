@@ -6,6 +6,7 @@ import { lineValue } from '../../domain/rules/simulation.js';
 import { councilTaxBill } from '../../domain/rules/council-tax.js';
 import { formatMoney } from '../../domain/format.js';
 import { formatChange, formatValue } from '../budget-slider/value-text.js';
+import { localText } from '../../core/local-text.js';
 
 export interface ReviewView {
   simulation: Simulation;
@@ -38,11 +39,11 @@ export function renderReview(view: ReviewView): TemplateResult {
             const format = { unit: line.unit, currency: simulation.currency, locale };
             const value = lineValue(line, values);
             return html`<div class="summary-list__row">
-              <dt class="summary-list__key" dir="auto">${line.label}</dt>
+              <dt class="summary-list__key" dir="auto">${localText(line.label, locale)}</dt>
               <dd class="summary-list__value" dir="auto">${formatValue(value, format)} <span class="summary-list__change">(${formatChange(value, line.baseline, format)})</span></dd>
               <dd class="summary-list__actions">
                 <button type="button" class="link-button" @click=${() => view.onChangeLine(line.id)}>
-                  ${msg('Change')}<span class="visually-hidden"> ${line.label}</span>
+                  ${msg('Change')}<span class="visually-hidden"> ${localText(line.label, locale)}</span>
                 </button>
               </dd>
             </div>`;

@@ -110,7 +110,7 @@ export const styles = css`
 
   .marker__label {
     font-size: var(--_font-size-small);
-    line-height: 1.25;
+    line-height: calc(1.25 * var(--_line-scale));
     white-space: nowrap;
     color: var(--_color-text-secondary);
   }

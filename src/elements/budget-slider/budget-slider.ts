@@ -4,6 +4,8 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { BudgetLineUnit } from '../../domain/types.js';
 import { CivicElement } from '../../core/civic-element.js';
+import { localText } from '../../core/local-text.js';
+import { textIn, type LocalizedText } from '../../domain/localized-text.js';
 import { defineElement } from '../../core/define.js';
 import { FormController, type FormAssociated } from '../../core/form-controller.js';
 import { currencySymbol, formatMoneyCompact, formatNumber, parseDecimal } from '../../domain/format.js';
@@ -94,20 +96,20 @@ export class CivicBudgetSlider extends CivicElement implements FormAssociated {
   /** For `percent`: the money one percent is worth, in minor units, shown beside the percentage. */
   @property({ type: Number, attribute: 'amount-per-percent' }) amountPerPercent?: number;
 
-  /** The line's name, e.g. "Libraries"; the slider's accessible name. */
-  @property() label = '';
+  /** The line's name, e.g. "Libraries"; the slider's accessible name. Each text may also be one version per language (`.label=${{ en: 'Libraries', pl: 'Biblioteki' }}`). */
+  @property() label: LocalizedText = '';
 
   /** A description under the name. */
-  @property() hint?: string;
+  @property() hint?: LocalizedText;
 
   /** What the value means for residents, e.g. "Three branch libraries close". */
-  @property() impact?: string;
+  @property() impact?: LocalizedText;
 
   /** Why the value can go no lower, shown when it is at `min`. */
-  @property({ attribute: 'min-reason' }) minReason?: string;
+  @property({ attribute: 'min-reason' }) minReason?: LocalizedText;
 
   /** Why the value can go no higher, shown when it is at `max`, e.g. the council tax referendum limit. */
-  @property({ attribute: 'max-reason' }) maxReason?: string;
+  @property({ attribute: 'max-reason' }) maxReason?: LocalizedText;
 
   /** A line residents cannot change: its value is shown, with no controls. */
   @property({ type: Boolean, reflect: true }) locked = false;
@@ -179,7 +181,7 @@ export class CivicBudgetSlider extends CivicElement implements FormAssociated {
   private currentProblem() {
     if (this.typedProblem) return { ...this.typedProblem, anchor: this.exactInput };
     if (this.required && this.value === null && !this.locked) {
-      return { flags: { valueMissing: true }, message: msg(str`Enter an amount for ${this.label}`), anchor: this.exactInput };
+      return { flags: { valueMissing: true }, message: msg(str`Enter an amount for ${textIn(this.label, this.resolvedLocale)}`), anchor: this.exactInput };
     }
     return null;
   }
@@ -226,7 +228,7 @@ export class CivicBudgetSlider extends CivicElement implements FormAssociated {
     const text = this.typed;
     const parsed = parseDecimal(text, this.resolvedLocale);
     const value = parsed === undefined ? undefined : this.unit === 'currency' ? Math.round(parsed * this.minorScale) : parsed;
-    const problem = exactProblem(this, text, value, this.required, (v) => formatValue(v, this.format), this.exactText(this.baseline ?? this.max));
+    const problem = exactProblem(this, text, value, this.required, (v) => formatValue(v, this.format), this.exactText(this.baseline ?? this.max), this.resolvedLocale);
     if (problem) {
       this.typedProblem = problem;
       return;
@@ -268,9 +270,10 @@ export class CivicBudgetSlider extends CivicElement implements FormAssociated {
     const reason = value === null ? undefined : value >= this.max ? this.maxReason : value <= this.min ? this.minReason : undefined;
     const described = ['hint', 'impact', 'limit'].filter((id) => (id === 'hint' ? this.hint : id === 'impact' ? this.impact : reason));
     const invalid = this.typedProblem !== undefined;
+    const locale = this.resolvedLocale;
     return html`<div class="slider" part="base">
-      <label class="label" part="label" id="label" for="range" dir="auto">${this.label}</label>
-      ${this.hint ? html`<p class="hint" part="hint" id="hint" dir="auto">${this.hint}</p>` : nothing}
+      <label class="label" part="label" id="label" for="range" dir="auto">${localText(this.label, locale)}</label>
+      ${this.hint ? html`<p class="hint" part="hint" id="hint" dir="auto">${localText(this.hint, locale)}</p>` : nothing}
       <p class="value" part="value">
         <span class="amount" dir="auto">${amount}</span>
         ${change ? html`<span class="change" part="change" dir="auto">${change}</span>` : nothing}
@@ -280,8 +283,8 @@ export class CivicBudgetSlider extends CivicElement implements FormAssociated {
         ${this.renderTrack(value, disabled, [amount, change, limit].filter(Boolean).join(', '), described)}
         ${this.renderExact(value, disabled, invalid)}
       </div>
-      ${this.impact ? html`<p class="impact" part="impact" id="impact" dir="auto">${this.impact}</p>` : nothing}
-      ${reason ? html`<p class="limit" part="limit" id="limit" dir="auto">${reason}</p>` : nothing}
+      ${this.impact ? html`<p class="impact" part="impact" id="impact" dir="auto">${localText(this.impact, locale)}</p>` : nothing}
+      ${reason ? html`<p class="limit" part="limit" id="limit" dir="auto">${localText(reason, locale)}</p>` : nothing}
     </div>`;
   }
 
@@ -348,11 +351,12 @@ export class CivicBudgetSlider extends CivicElement implements FormAssociated {
   }
 
   private renderLocked(amount: string) {
+    const locale = this.resolvedLocale;
     return html`<div class="slider slider--locked" part="base">
-      <p class="label" part="label" id="label"><span dir="auto">${this.label}</span> <span class="tag" part="locked-tag">${msg('Fixed')}</span></p>
-      ${this.hint ? html`<p class="hint" part="hint" dir="auto">${this.hint}</p>` : nothing}
+      <p class="label" part="label" id="label"><span dir="auto">${localText(this.label, locale)}</span> <span class="tag" part="locked-tag">${msg('Fixed')}</span></p>
+      ${this.hint ? html`<p class="hint" part="hint" dir="auto">${localText(this.hint, locale)}</p>` : nothing}
       <p class="value" part="value"><span class="amount" dir="auto">${amount}</span></p>
-      ${this.impact ? html`<p class="impact" part="impact" dir="auto">${this.impact}</p>` : nothing}
+      ${this.impact ? html`<p class="impact" part="impact" dir="auto">${localText(this.impact, locale)}</p>` : nothing}
     </div>`;
   }
 

@@ -2,6 +2,7 @@
  * The values a slider can take: whole steps from `min`, both ends and the baseline (which need not
  * be whole steps, as `isAllowedValue` in the domain's rules says), and why a typed amount cannot be used.
  */
+import { textIn, type LocalizedText } from '../../domain/localized-text.js';
 import { msg, str } from '@lit/localize';
 import { isAllowedValue, isOnStep } from '../../domain/rules/simulation.js';
 
@@ -47,9 +48,9 @@ function neighbours(range: SliderRange, value: number): [number, number] {
 }
 
 export interface TypedLine extends SliderRange {
-  label: string;
-  minReason?: string;
-  maxReason?: string;
+  label: LocalizedText;
+  minReason?: LocalizedText;
+  maxReason?: LocalizedText;
 }
 
 /**
@@ -64,17 +65,20 @@ export function exactProblem(
   required: boolean,
   say: (value: number) => string,
   example: string,
+  locale: string,
 ): TypedProblem | undefined {
-  const { label } = line;
+  const label = textIn(line.label, locale);
+  const minReason = textIn(line.minReason, locale);
+  const maxReason = textIn(line.maxReason, locale);
   if (text.trim() === '') return required ? { flags: { valueMissing: true }, message: msg(str`Enter an amount for ${label}`) } : undefined;
   if (value === undefined) return { flags: { badInput: true }, message: msg(str`The amount for ${label} must be a number, like ${example}`) };
   if (value < line.min) {
     const message = msg(str`The amount for ${label} must be ${say(line.min)} or more`);
-    return { flags: { rangeUnderflow: true }, message: line.minReason ? `${message}. ${line.minReason}` : message };
+    return { flags: { rangeUnderflow: true }, message: minReason ? `${message}. ${minReason}` : message };
   }
   if (value > line.max) {
     const message = msg(str`The amount for ${label} must be ${say(line.max)} or less`);
-    return { flags: { rangeOverflow: true }, message: line.maxReason ? `${message}. ${line.maxReason}` : message };
+    return { flags: { rangeOverflow: true }, message: maxReason ? `${message}. ${maxReason}` : message };
   }
   // Not `{ ...line }`: an element's properties live on its prototype and would not be copied.
   if (!isAllowedValue({ min: line.min, max: line.max, step: line.step, baseline: line.baseline ?? line.min }, value)) {

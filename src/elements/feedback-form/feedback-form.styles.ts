@@ -9,7 +9,7 @@ export const styles = css`
     margin-block-end: var(--_space-3);
     font-size: var(--_font-size-large);
     font-weight: var(--_font-weight-bold);
-    line-height: 1.2;
+    line-height: calc(1.2 * var(--_line-scale));
     overflow-wrap: anywhere;
   }
 
@@ -25,7 +25,7 @@ export const styles = css`
     margin-block-end: var(--_space-3);
     font-size: var(--_font-size-heading);
     font-weight: var(--_font-weight-bold);
-    line-height: 1.25;
+    line-height: calc(1.25 * var(--_line-scale));
     overflow-wrap: anywhere;
   }
 

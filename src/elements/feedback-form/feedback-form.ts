@@ -24,6 +24,7 @@ import { charactersLeftMessage } from '../../core/character-count.js';
 import { characterLength } from '../../domain/rules/text-length.js';
 import { focusTargetId, renderQuestion, type QuestionView } from './questions.js';
 import { buildResponse, hostContext, questionLayout, readDraft, type Draft, type Layout } from './response.js';
+import { localText } from '../../core/local-text.js';
 
 /** Problems whose message quotes a limit from the form. */
 const LIMIT_CODES: ReadonlySet<string> = new Set(['too-long', 'out-of-range']);
@@ -308,16 +309,16 @@ export class CivicFeedbackForm extends CivicElement {
     };
     return html`<form class="form" part="form" novalidate @submit=${(event: Event) => this.onSubmit(event, form)}>
       ${renderErrorSummary(this.summary, { root: this.renderRoot, headingLevel: this.level + 1 })}
-      <div class="title" part="title" role="heading" aria-level=${this.level}><span dir="auto">${form.title}</span></div>
-      ${form.description ? html`<p class="description" part="description"><span dir="auto">${form.description}</span></p>` : nothing}
+      <div class="title" part="title" role="heading" aria-level=${this.level}><span dir="auto">${localText(form.title, view.locale)}</span></div>
+      ${form.description ? html`<p class="description" part="description"><span dir="auto">${localText(form.description, view.locale)}</span></p>` : nothing}
       ${layout.blocks.map(({ section, questions }, i) => {
         const shown = questions.filter((question) => asked.has(question.id)).map((question) => renderQuestion(view, question));
         if (!section) return shown;
         return html`<section class="section" part="section" aria-labelledby="section-${i}">
           <div class="section__title" part="section-title" id="section-${i}" role="heading" aria-level=${Math.min(6, this.level + 1)}>
-            <span dir="auto">${section.title}</span>
+            <span dir="auto">${localText(section.title, view.locale)}</span>
           </div>
-          ${section.description ? html`<p class="hint"><span dir="auto">${section.description}</span></p>` : nothing}
+          ${section.description ? html`<p class="hint"><span dir="auto">${localText(section.description, view.locale)}</span></p>` : nothing}
           ${shown}
         </section>`;
       })}

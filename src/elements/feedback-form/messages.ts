@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import type { Question } from '../../domain/types.js';
 import { formatNumber } from '../../domain/format.js';
 import { plural } from '../../i18n/plural.js';
+import { textIn } from '../../domain/localized-text.js';
 
 /**
  * What a resident reads about a problem with one answer, in GOV.UK's style (say what to do, name
@@ -11,7 +12,7 @@ import { plural } from '../../i18n/plural.js';
  */
 export function problemMessage(question: Question, code: string, locale: string): string {
   // Isolated, so that a label in another script keeps its punctuation in a right-to-left sentence, and the other way round.
-  const label = `\u2068${question.label}\u2069`;
+  const label = `\u2068${textIn(question.label, locale)}\u2069`;
   switch (code) {
     case 'required':
       if (question.kind === 'email') return msg('Enter an email address');

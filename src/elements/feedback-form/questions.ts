@@ -13,6 +13,7 @@ import { RATING_MAX, answerOptions, isRequired } from '../../domain/rules/index.
 import type { Answer, FeedbackForm, Question, QuestionOption } from '../../domain/types.js';
 import { characterLimitHint, charactersLeftMessage } from '../../core/character-count.js';
 import { characterLength } from '../../domain/rules/text-length.js';
+import { localText } from '../../core/local-text.js';
 
 /** What the question renderers read, and the one way they change an answer. */
 export interface QuestionView {
@@ -53,13 +54,13 @@ export function renderQuestion(view: QuestionView, question: Question): Template
 }
 
 function label(view: QuestionView, question: Question) {
-  return html`<span dir="auto">${question.label}</span>${isRequired(view.form, question) || question.kind === 'consent'
+  return html`<span dir="auto">${localText(question.label, view.locale)}</span>${isRequired(view.form, question) || question.kind === 'consent'
     ? nothing
     : html` <span class="optional">${msg('(optional)')}</span>`}`;
 }
 
-function hintAndError(id: string, question: Question, error: string | undefined) {
-  return html`${question.hint ? html`<div class="hint" id="${id}-hint" part="hint"><span dir="auto">${question.hint}</span></div>` : nothing}
+function hintAndError(view: QuestionView, id: string, question: Question, error: string | undefined) {
+  return html`${question.hint ? html`<div class="hint" id="${id}-hint" part="hint"><span dir="auto">${localText(question.hint, view.locale)}</span></div>` : nothing}
     ${error
       ? html`<p class="error-message" id="${id}-error" part="error-message" dir="auto"><span class="visually-hidden">${msg('Error:')}</span> ${error}</p>`
       : nothing}`;
@@ -90,7 +91,7 @@ function renderTextField(view: QuestionView, question: Question, error: string |
           spellcheck=${ifDefined(question.kind === 'text' ? undefined : 'false')}
           aria-describedby=${ifDefined(describe)} aria-invalid=${ifDefined(invalid)} .value=${value} @input=${onInput} />`;
   return html`<label class="label" part="label" for=${id}>${label(view, question)}</label>
-    ${hintAndError(id, question, error)} ${field}
+    ${hintAndError(view, id, question, error)} ${field}
     ${counted
       ? html`<div class="character-count" part="character-count">
           <div class="visually-hidden" id="${id}-limit">${characterLimitHint(max, view.locale)}</div>
@@ -124,7 +125,7 @@ function renderChoices(view: QuestionView, question: Question, error: string | u
   };
   return html`<fieldset class="fieldset" aria-describedby=${ifDefined(describedBy(id, question, error))}>
     <legend class="legend" part="legend">${label(view, question)}</legend>
-    ${hintAndError(id, question, error)}
+    ${hintAndError(view, id, question, error)}
     <div class="choices ${inline ? 'choices--inline' : ''}" part=${multiple ? 'checkboxes' : 'radios'}>
       ${options.map((option, i) => {
         const optionId = fieldId(view, question, i);
@@ -135,7 +136,7 @@ function renderChoices(view: QuestionView, question: Question, error: string | u
             <input class="choice__input" type=${multiple ? 'checkbox' : 'radio'} id=${optionId} name=${id} .value=${option.value}
               aria-controls=${ifDefined(followUps ? `${optionId}-reveal` : undefined)} aria-invalid=${ifDefined(error ? 'true' : undefined)}
               .checked=${checked} @change=${(event: Event) => pick(option, (event.target as HTMLInputElement).checked)} />
-            <label class="choice__label" for=${optionId}><span dir="auto">${option.label}</span></label>
+            <label class="choice__label" for=${optionId}><span dir="auto">${localText(option.label, view.locale)}</span></label>
           </div>
           ${followUps
             ? html`<div class="conditional" part="conditional" id="${optionId}-reveal" ?hidden=${!checked}>
@@ -154,14 +155,14 @@ function renderConsent(view: QuestionView, question: Question, error: string | u
   const notice = privacy && (privacy.text || url);
   return html`${notice
       ? html`<p class="hint" id="${id}-privacy" part="privacy">
-          ${privacy.text ? html`<span dir="auto">${privacy.text}</span>` : nothing}
+          ${privacy.text ? html`<span dir="auto">${localText(privacy.text, view.locale)}</span>` : nothing}
           ${url
-            ? html`<a href=${url} target="_blank" rel="noopener noreferrer"><span dir="auto">${privacy.linkText || msg('Read the privacy notice')}</span>
+            ? html`<a href=${url} target="_blank" rel="noopener noreferrer"><span dir="auto">${privacy.linkText ? localText(privacy.linkText, view.locale) : msg('Read the privacy notice')}</span>
                 ${msg('(opens in new tab)')}</a>`
             : nothing}
         </p>`
       : nothing}
-    ${hintAndError(id, question, error)}
+    ${hintAndError(view, id, question, error)}
     <div class="choice choice--checkbox">
       <input class="choice__input" type="checkbox" id=${id} name=${id} aria-describedby=${ifDefined(describedBy(id, question, error, notice && `${id}-privacy`))}
         aria-invalid=${ifDefined(error ? 'true' : undefined)} .checked=${view.answers[question.id] === true}

@@ -6,6 +6,7 @@ import type { PaperBatch } from '../../domain/paper.js';
 import type { BallotKind, Proposal } from '../../domain/types.js';
 import { formatNumber } from '../../domain/format.js';
 import { ballotCount, keyingHint, statusLabel } from './words.js';
+import { localText } from '../../core/local-text.js';
 
 export interface EntryView {
   kind: BallotKind;
@@ -24,7 +25,7 @@ export interface EntryView {
 const errorsFor = (errors: readonly ErrorSummaryItem[], id: string) => errors.filter((error) => error.target === id).map((error) => error.text);
 
 export function entryStep(view: EntryView) {
-  const { kind, proposals, errors, busy, level } = view;
+  const { kind, proposals, errors, busy, level, locale } = view;
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
@@ -64,7 +65,7 @@ export function entryStep(view: EntryView) {
       <div class="key" part="key">
         <div role="heading" aria-level=${level + 1} class="subtitle">${msg('Proposal numbers on the paper')}</div>
         <ol class="key__list">
-          ${proposals.map((proposal, index) => html`<li><span class="key__number">${index + 1}</span> <span dir="auto">${proposal.title}</span></li>`)}
+          ${proposals.map((proposal, index) => html`<li><span class="key__number">${index + 1}</span> <span dir="auto">${localText(proposal.title, locale)}</span></li>`)}
         </ol>
       </div>
     </div>

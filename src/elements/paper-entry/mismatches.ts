@@ -10,10 +10,12 @@ import type { PaperBallot } from '../../domain/paper.js';
 import type { Selections } from '../../domain/rules/index.js';
 import type { BallotKind, Proposal } from '../../domain/types.js';
 import { answerText } from '../vote-form/texts.js';
+import { localText } from '../../core/local-text.js';
 import { keyingHint } from './words.js';
 
 export interface MismatchesView {
   kind: BallotKind;
+  locale: string;
   proposals: readonly Proposal[];
   mismatches: readonly PaperBallot[];
   errors: readonly ErrorSummaryItem[];
@@ -49,7 +51,7 @@ export function mismatchesStep(view: MismatchesView) {
 }
 
 function mismatch(view: MismatchesView, ballot: PaperBallot) {
-  const { proposals, kind, level, errors, busy } = view;
+  const { proposals, kind, level, errors, busy, locale } = view;
   const [first, second] = ballot.entries as [PaperBallot['entries'][0], PaperBallot['entries'][0]];
   const listed = proposals
     .map((proposal, index) => ({ proposal, index }))
@@ -77,7 +79,7 @@ function mismatch(view: MismatchesView, ballot: PaperBallot) {
           const [a, b] = [mark(first.selections, proposal.id, kind), mark(second.selections, proposal.id, kind)];
           const word = (value: string) => (value === '' ? msg('Not marked') : value);
           return html`<tr class=${a === b ? '' : 'compare__differs'}>
-            <th scope="row"><span class="key__number">${index + 1}</span> <span dir="auto">${proposal.title}</span>${a === b ? nothing : html` <strong class="differs">${msg('(differs)')}</strong>`}</th>
+            <th scope="row"><span class="key__number">${index + 1}</span> <span dir="auto">${localText(proposal.title, locale)}</span>${a === b ? nothing : html` <strong class="differs">${msg('(differs)')}</strong>`}</th>
             <td>${word(a)}</td>
             <td>${word(b)}</td>
           </tr>`;

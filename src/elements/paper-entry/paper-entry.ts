@@ -22,6 +22,7 @@ import { mismatchesStep, settleId } from './mismatches.js';
 import { styles } from './paper-entry.styles.js';
 import { startStep } from './start.js';
 import { entryOutcome, keyingProblemText } from './words.js';
+import { textIn } from '../../domain/localized-text.js';
 
 type View = 'entry' | 'mismatches' | 'audit';
 type PaperClient = Required<Pick<CivicClient, 'enterPaperBallot' | 'getPaperBatch' | 'settlePaperBallot' | 'getPaperAudit'>>;
@@ -171,7 +172,7 @@ export class CivicPaperEntry extends CivicElement {
       return null;
     }
     const words = {
-      titleOf: (id: string) => data.proposals.find((proposal) => proposal.id === id)?.title ?? id,
+      titleOf: (id: string) => textIn(data.proposals.find((proposal) => proposal.id === id)?.title, this.resolvedLocale) || id,
       money: (amount: number) => formatMoney(amount, data.round.currency, this.resolvedLocale),
     };
     errors.push(...validateSelections(data.round.rules, read.selections, data.proposals).map((problem) => ({ text: problemText(problem, words), target })));
@@ -267,7 +268,7 @@ export class CivicPaperEntry extends CivicElement {
         });
       case 'mismatches':
         return mismatchesStep({
-          kind: rules.kind, proposals: data.proposals, mismatches: this.batch?.ballots.filter((ballot) => ballot.status === 'mismatch') ?? [],
+          kind: rules.kind, locale: this.resolvedLocale, proposals: data.proposals, mismatches: this.batch?.ballots.filter((ballot) => ballot.status === 'mismatch') ?? [],
           errors: this.errors, busy: this.busy, level, settle: (number, keys) => this.settle(number, keys),
         });
       case 'audit':

@@ -35,7 +35,7 @@ export const styles = css`
     margin: 0;
     font-size: var(--_font-size-heading);
     font-weight: var(--_font-weight-bold);
-    line-height: 1.25;
+    line-height: calc(1.25 * var(--_line-scale));
     overflow-wrap: anywhere;
   }
 
@@ -89,7 +89,7 @@ export const styles = css`
     color: var(--_color-tag-text);
     background: var(--_color-tag-background);
     font-size: var(--_font-size-small);
-    line-height: 1.25;
+    line-height: calc(1.25 * var(--_line-scale));
     overflow-wrap: anywhere;
   }
 
@@ -143,7 +143,7 @@ export const styles = css`
 
   .cost {
     font-size: var(--_font-size-large);
-    line-height: 1.1;
+    line-height: calc(1.1 * var(--_line-scale));
     white-space: nowrap;
   }
 

@@ -13,6 +13,8 @@ import { formatMoney, formatNumber } from '../../domain/format.js';
 import { sharedStyles } from '../../styles/shared.js';
 import { styles } from './proposal-card.styles.js';
 import { DescriptionDisclosure } from './proposal-description.js';
+import { localText } from '../../core/local-text.js';
+import { textIn } from '../../domain/localized-text.js';
 
 /**
  * @tagname civic-proposal-card
@@ -133,16 +135,16 @@ export class CivicProposalCard extends CivicElement {
               class="image"
               part="image"
               src=${image}
-              alt=${proposal.imageAlt ?? ''}
+              alt=${textIn(proposal.imageAlt, locale)}
               loading="lazy"
               @error=${() => (this.imageFailed = true)}
             />`
           : nothing}
         <div class="body">
-          ${this.renderTitle(proposal)}
+          ${this.renderTitle(proposal, locale)}
           <p class="tag status status--${proposal.status}" part="status">${statusLabel(proposal.status)}</p>
-          ${proposal.summary ? html`<p class="summary" part="summary" dir="auto">${proposal.summary}</p>` : nothing}
-          ${this.description.render(proposal)}
+          ${proposal.summary ? html`<p class="summary" part="summary" dir="auto">${localText(proposal.summary, locale)}</p>` : nothing}
+          ${this.description.render(proposal, locale)}
           <dl class="details" part="details">
             <dt>${msg('Cost')}</dt>
             <dd class="cost" part="cost" aria-busy=${costPending ? 'true' : 'false'}>${costPending ? nothing : formatMoney(proposal.cost, currency, locale)}</dd>
@@ -164,13 +166,14 @@ export class CivicProposalCard extends CivicElement {
     `;
   }
 
-  private renderTitle(proposal: Proposal) {
+  private renderTitle(proposal: Proposal, locale: string) {
     const url = safeUrl(proposal.url);
     const level = Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 3));
     const open = (event: MouseEvent) => this.onOpen(event, proposal);
-    let title: unknown = proposal.title;
-    if (url) title = html`<a href=${ifDefined(url)} @click=${open}>${proposal.title}</a>`;
-    else if (this.selectable) title = html`<button type="button" class="link-button" @click=${open}>${proposal.title}</button>`;
+    const text = localText(proposal.title, locale);
+    let title: unknown = text;
+    if (url) title = html`<a href=${ifDefined(url)} @click=${open}>${text}</a>`;
+    else if (this.selectable) title = html`<button type="button" class="link-button" @click=${open}>${text}</button>`;
     return html`<div class="title" part="title" role="heading" aria-level=${level} id="title" dir="auto">${title}</div>`;
   }
 

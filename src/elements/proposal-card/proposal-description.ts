@@ -4,12 +4,17 @@
  */
 import { msg } from '@lit/localize';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { loadSanitizer } from '../../core/sanitizer-loader.js';
+import { pickText } from '../../domain/localized-text.js';
 import type { Proposal } from '../../domain/types.js';
 
 type Content = { kind: 'text'; text: string } | { kind: 'html'; nodes: DocumentFragment } | { kind: 'loading' };
 
 export class DescriptionDisclosure {
+  /** The language the description was last shown in, to pick the same version when it opens. */
+  private locale = 'en-GB';
+
   /** Whether the resident has opened the description. */
   expanded = false;
   /** Opened at least once: the description's nodes are then kept while it is folded. */
@@ -37,9 +42,10 @@ export class DescriptionDisclosure {
     if (proposal.descriptionFormat === 'html') void loadSanitizer().catch(() => {});
   }
 
-  render(proposal: Proposal) {
-    const description = proposal.description?.trim();
-    if (!description) return nothing;
+  render(proposal: Proposal, locale: string) {
+    this.locale = locale;
+    const { text, lang } = pickText(proposal.description, locale);
+    if (!text.trim()) return nothing;
     if (this.opened) this.prepare(proposal);
     return html`
       <button
@@ -53,7 +59,7 @@ export class DescriptionDisclosure {
         @pointerenter=${() => this.preload(proposal)}
         @focus=${() => this.preload(proposal)}
       >${this.expanded ? msg('Read less') : msg('Read more')}</button>
-      <div id="description" class="description description--${this.content.kind}" part="description" dir="auto" ?hidden=${!this.expanded}>
+      <div id="description" class="description description--${this.content.kind}" part="description" dir="auto" lang=${ifDefined(lang)} ?hidden=${!this.expanded}>
         ${this.opened ? this.renderContent() : nothing}
       </div>
     `;
@@ -73,7 +79,7 @@ export class DescriptionDisclosure {
 
   /** Makes the content for the proposal's description, once per description. */
   private prepare(proposal: Proposal): void {
-    const description = proposal.description ?? '';
+    const description = pickText(proposal.description, this.locale).text;
     const format = proposal.descriptionFormat === 'html' ? 'html' : 'text';
     const source = `${format}:${description}`;
     if (this.source === source) return;

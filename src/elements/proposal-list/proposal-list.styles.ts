@@ -47,7 +47,7 @@ export const styles = css`
     color: var(--_color-text);
     background: var(--_color-background);
     font: inherit;
-    line-height: 1.25;
+    line-height: calc(1.25 * var(--_line-scale));
   }
 
   .input:focus-visible,

@@ -2,6 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 
 export interface Bar {
   label: string;
+  /** The label's language, when the backend sent text in several. */
+  lang?: string;
   /** The label is text from the backend (a title, an area): its own direction. */
   fromBackend?: boolean;
   value: number;
@@ -21,7 +23,7 @@ export function renderBarChart(bars: readonly Bar[], max = Math.max(0, ...bars.m
   return html`<div class="chart" part="chart" aria-hidden="true">
     ${bars.map(
       (bar) => html`<div class="chart__row">
-        <span class="chart__label" dir=${bar.fromBackend ? 'auto' : nothing}>${bar.label}</span>
+        <span class="chart__label" dir=${bar.fromBackend ? 'auto' : nothing} lang=${bar.lang ?? nothing}>${bar.label}</span>
         <span class="chart__track">${renderBar(bar.value, max, bar.funded)}</span>
         <span class="chart__value">${bar.text}</span>
       </div>`,

@@ -4,11 +4,15 @@
  */
 import { effectiveStatus } from '../../domain/rounds.js';
 import type { MinorUnits, Proposal, ResultExplanation, Results, Round, TallyRule } from '../../domain/types.js';
+import { pickText } from '../../domain/localized-text.js';
 
 /** One proposal as the results show it. */
 export interface ResultRow {
   id: string;
+  /** In the resident's language where the backend has it. */
   title: string;
+  /** The language of `title`, when the backend sent it in several. */
+  titleLang?: string;
   area: string | null;
   /** Undefined when the backend listed a proposal the round's proposals do not include and did not fund it. */
   cost?: MinorUnits;
@@ -44,7 +48,7 @@ export function isPublished(round: Round, now: Date): boolean {
  * Every proposal of the results, funded ones first in the order the rule chose them, then the rest
  * by votes, then by title.
  */
-export function resultRows(results: Results, proposals: readonly Proposal[]): ResultRow[] {
+export function resultRows(results: Results, proposals: readonly Proposal[], locale: string): ResultRow[] {
   const known = new Map(proposals.map((proposal) => [proposal.id, proposal]));
   const winners = new Map(results.winners.map((winner, order) => [winner.id, { ...winner, order }]));
   // Competition ranking: the position of the first proposal with as many votes, in votes order.
@@ -53,9 +57,11 @@ export function resultRows(results: Results, proposals: readonly Proposal[]): Re
   const rows = results.proposals.map(({ id, votes, selected, explanation }): ResultRow => {
     const proposal = known.get(id);
     const winner = winners.get(id);
+    const title = pickText(proposal?.title ?? winner?.title ?? id, locale);
     return {
       id,
-      title: proposal?.title ?? winner?.title ?? id,
+      title: title.text,
+      titleLang: title.lang,
       area: proposal?.area || null,
       cost: proposal?.cost ?? winner?.cost,
       votes,

@@ -13,7 +13,7 @@ export const styles = css`
     margin-block-end: var(--_space-3);
     font-size: var(--_font-size-heading);
     font-weight: var(--_font-weight-bold);
-    line-height: 1.25;
+    line-height: calc(1.25 * var(--_line-scale));
   }
 
   .hint {
@@ -80,7 +80,7 @@ export const styles = css`
   .summary__spent {
     font-size: var(--_font-size-large);
     font-weight: var(--_font-weight-bold);
-    line-height: 1.25;
+    line-height: calc(1.25 * var(--_line-scale));
   }
 
   .headline {
@@ -227,7 +227,7 @@ export const styles = css`
     padding-inline: var(--_space-2);
     color: var(--_color-text);
     background: var(--_color-surface);
-    line-height: 1.25;
+    line-height: calc(1.25 * var(--_line-scale));
   }
 
   .tag--funded {

@@ -159,7 +159,7 @@ export class CivicResults extends CivicElement {
     const loaded = this.resultsLoader.value;
     if (!round || !loaded || loaded === 'not-published') return;
     if (this.csvUrl) URL.revokeObjectURL(this.csvUrl);
-    this.csvUrl = URL.createObjectURL(csvFile(round, resultRows(loaded.results, loaded.proposals), this.resolvedLocale));
+    this.csvUrl = URL.createObjectURL(csvFile(round, resultRows(loaded.results, loaded.proposals, this.resolvedLocale), this.resolvedLocale));
     (event.currentTarget as HTMLAnchorElement).href = this.csvUrl;
   }
 
@@ -214,7 +214,7 @@ export class CivicResults extends CivicElement {
         <p>${live ? msg('No votes have been counted yet.') : msg('Nobody voted in this round, so no project was funded.')}</p>
       </div>`;
     }
-    const rows = resultRows(results, proposals);
+    const rows = resultRows(results, proposals, this.resolvedLocale);
     const funded = rows.filter((row) => row.selected);
     const official = allowedRules(round)[0];
     return html`<div class="summary" part="summary">
@@ -235,7 +235,7 @@ export class CivicResults extends CivicElement {
       </div>
       <section class="section">
         ${this.heading(msg('Funded projects'))}
-        ${renderBarChart(funded.map((row) => ({ label: row.title, fromBackend: true, value: row.votes, text: this.votesAndCost(row, currency), funded: true })))}
+        ${renderBarChart(funded.map((row) => ({ label: row.title, lang: row.titleLang, fromBackend: true, value: row.votes, text: this.votesAndCost(row, currency), funded: true })))}
         ${renderProjectsTable({
           caption: msg('Every project with its result, votes, cost and area'),
           rows,

@@ -45,13 +45,13 @@ export function renderProjectsTable({ caption, rows, open, onToggle, currency, l
           const expanded = open.has(row.id);
           const sentence = row.explanation ? (expanded ? whySentence(row, currency, locale) : '') : undefined;
           return html`<tr class=${row.selected ? 'funded' : nothing}>
-            <th scope="row" dir="auto">${row.title}</th>
+            <th scope="row" dir="auto" lang=${row.titleLang ?? nothing}>${row.title}</th>
             <td class="result">
               <span class="tag ${row.selected ? 'tag--funded' : ''}">${row.selected ? msg('Funded') : msg('Not funded')}</span>
               ${sentence === undefined
                 ? nothing
                 : html`<button type="button" class="why" part="why-button" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="why-${i}" @click=${() => onToggle(row.id)}>
-                      ${msg('Why?')}<span class="visually-hidden" dir="auto"> ${row.title}</span>
+                      ${msg('Why?')}<span class="visually-hidden" dir="auto" lang=${row.titleLang ?? nothing}> ${row.title}</span>
                     </button>
                     <p class="why__text" part="why" id="why-${i}" ?hidden=${!expanded}>${sentence}</p>`}
             </td>

@@ -31,6 +31,7 @@ import { choiceLines, review, type ChoiceLine } from './parts/review.js';
 import { outcomeOf } from './outcome.js';
 import type { BallotView } from './view.js';
 import { styles } from './vote-form.styles.js';
+import { textIn } from '../../domain/localized-text.js';
 
 type Step = 'code' | 'choose' | 'review' | 'sending' | 'queued' | 'done' | 'voted' | 'closed';
 
@@ -350,12 +351,12 @@ export class CivicVoteForm extends CivicElement {
       selections: this.selections,
       errors: this.fieldErrors,
       idOf: (id) => ids.get(id) ?? '',
-      titleOf: (id) => proposals.find((proposal) => proposal.id === id)?.title ?? id,
+      titleOf: (id) => textIn(proposals.find((proposal) => proposal.id === id)?.title ?? id, locale),
       money: (amount) => formatMoney(amount, round.currency, locale),
       change: this.change,
       focus: this.focusControl,
       details: (proposal) =>
-        details(proposal, this.opened.has(proposal.id), (open) => this.toggleDetails(proposal.id, open), round.currency, level),
+        details(proposal, this.opened.has(proposal.id), (open) => this.toggleDetails(proposal.id, open), round.currency, level, locale),
     };
   }
 

@@ -5,6 +5,7 @@ import { pointsLeft, pointsPerProposal } from '../../../domain/rules/index.js';
 import type { CumulativeRules, Proposal } from '../../../domain/types.js';
 import { describedBy, label, row } from '../parts/row.js';
 import type { BallotView } from '../view.js';
+import { textIn } from '../../../domain/localized-text.js';
 
 type Points = Record<string, number>;
 
@@ -22,7 +23,7 @@ export function cumulative(view: BallotView<Points>) {
   const control = (proposal: Proposal) => {
     const id = view.idOf(proposal.id);
     const points = view.selections[proposal.id] ?? 0;
-    const title = proposal.title;
+    const title = textIn(proposal.title, view.locale);
     // The first point of a proposal jumps to the least it may have, the last one back to none.
     const up = points === 0 ? min : points + 1;
     const down = points <= min ? 0 : points - 1;

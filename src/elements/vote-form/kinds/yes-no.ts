@@ -4,6 +4,7 @@ import type { YesNoAnswer, YesNoRules } from '../../../domain/types.js';
 import { errorMessages } from '../parts/row.js';
 import { answerText } from '../texts.js';
 import type { BallotView } from '../view.js';
+import { localText } from '../../../core/local-text.js';
 
 type Answers = Record<string, YesNoAnswer>;
 
@@ -14,7 +15,7 @@ export function yesNo(view: BallotView<Answers>) {
       const id = view.idOf(proposal.id);
       return html`<li class="row ${view.errors.has(id) ? 'row--error' : ''}" part="proposal">
         <fieldset class="fieldset" aria-describedby=${view.errors.has(id) ? `${id}-error` : nothing}>
-          <legend class="label"><span class="title" dir="auto">${proposal.title}</span> <span class="cost">${view.money(proposal.cost)}</span></legend>
+          <legend class="label"><span class="title" dir="auto">${localText(proposal.title, view.locale)}</span> <span class="cost">${view.money(proposal.cost)}</span></legend>
           ${errorMessages(view, id)}
           <div class="answers">
             ${answers.map(

@@ -2,10 +2,11 @@
 import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { Proposal } from '../../../domain/types.js';
+import { localText } from '../../../core/local-text.js';
 
-export function details(proposal: Proposal, open: boolean, toggle: (open: boolean) => void, currency: string, level: number) {
+export function details(proposal: Proposal, open: boolean, toggle: (open: boolean) => void, currency: string, level: number, locale: string) {
   return html`<details class="details" part="details" ?open=${open} @toggle=${(event: Event) => toggle((event.target as HTMLDetailsElement).open)}>
-    <summary>${msg('More about this proposal')}<span class="visually-hidden">: ${proposal.title}</span></summary>
+    <summary>${msg('More about this proposal')}<span class="visually-hidden">: ${localText(proposal.title, locale)}</span></summary>
     ${open ? html`<civic-proposal-card .proposal=${proposal} currency=${currency} heading-level=${level}></civic-proposal-card>` : nothing}
   </details>`;
 }

@@ -4,6 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Proposal } from '../../../domain/types.js';
 import { blockText } from '../texts.js';
 import type { BallotView } from '../view.js';
+import { localText } from '../../../core/local-text.js';
 
 /** The ids that describe a proposal's control: why it cannot be added, and its errors. */
 export function describedBy(view: BallotView, proposal: Proposal): string | typeof nothing {
@@ -15,7 +16,7 @@ export function describedBy(view: BallotView, proposal: Proposal): string | type
 /** A proposal's title and cost, as the label of its control. */
 export function label(view: BallotView, proposal: Proposal, target = view.idOf(proposal.id)): TemplateResult {
   return html`<label class="label" for=${target}
-    ><span class="title" dir="auto">${proposal.title}</span> <span class="cost">${view.money(proposal.cost)}</span></label
+    ><span class="title" dir="auto">${localText(proposal.title, view.locale)}</span> <span class="cost">${view.money(proposal.cost)}</span></label
   >`;
 }
 
