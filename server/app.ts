@@ -14,6 +14,7 @@ import { siteRoutes } from './http/site.js';
 import { adminRoutes } from './routes/admin.js';
 import { ballotRoutes } from './routes/ballots.js';
 import { consultationRoutes } from './routes/consultations.js';
+import { meetingRoutes } from './routes/meeting.js';
 import { roundRoutes } from './routes/rounds.js';
 
 export interface App {
@@ -96,6 +97,7 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<App>
       ballotRoutes(api, context);
       consultationRoutes(api, context);
       adminRoutes(api, context);
+      meetingRoutes(api, context, config.live);
       api.get('/openapi.yaml', async (_request, reply) => reply.type('application/yaml; charset=utf-8').send(openapiText));
       methodNotAllowed(api);
     },

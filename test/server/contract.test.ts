@@ -21,6 +21,6 @@ test('the server has a route for every operation of the contract, and the admin 
   }
   assert.deepEqual(
     operations.filter((operation) => operation.admin).map((operation) => operation.operationId).sort(),
-    ['createVotingCodes', 'exportFeedbackResponses', 'exportRound', 'exportSimulationSubmissions', 'setRoundStatus'],
+    ['createFacilitatorCode', 'createVotingCodes', 'exportFeedbackResponses', 'exportRound', 'exportSimulationSubmissions', 'setRoundStatus'],
   );
 });
