@@ -7,7 +7,7 @@ import { operation, sendJson } from '../http/operation.js';
 import { validationProblem } from '../http/problems.js';
 import { createMeetingHub, DEFAULT_LIVE_TIMING, type LiveTiming } from '../live/meeting-hub.js';
 import { changeMeeting, newFacilitatorCode, readMeeting } from '../store/meeting.js';
-import { withStatus } from './admin.js';
+import { withStatus } from '../../src/domain/rounds.js';
 import { roundOr404 } from './rounds.js';
 
 export function meetingRoutes(app: FastifyInstance, context: AppContext, timing: LiveTiming = DEFAULT_LIVE_TIMING): void {

@@ -13,6 +13,7 @@ import { ballotFieldErrors, feedbackFieldErrors, simulationFieldErrors } from '.
 import { malformed, ownCopy, validationError } from './errors.js';
 import { delay, throwIfAborted } from './latency.js';
 import { proposalQueryProblems, queryProposals } from '../domain/proposal-query/index.js';
+import { createMemoryMeetings } from './meeting.js';
 import { results } from './results.js';
 import { effectiveStatus, resultsRuleFor, resultsVisible } from '../domain/rounds.js';
 import { formOf, indexSeed, simulationOf, voterKey, type RoundEntry } from './seed-index.js';
@@ -44,7 +45,8 @@ export interface MemoryClientOptions {
  */
 export function createMemoryClient(seed?: MemorySeed, options: MemoryClientOptions = {}): CivicClient {
   const now = options.now ?? (() => new Date());
-  const data = indexSeed(structuredClone(seed ?? defaultSeed(now())));
+  const source = structuredClone(seed ?? defaultSeed(now()));
+  const data = indexSeed(source);
   const store = createStore(options.persist);
   const randomSeed = options.randomSeed ?? Math.floor(Math.random() * 2 ** 32);
 
@@ -102,6 +104,13 @@ export function createMemoryClient(seed?: MemorySeed, options: MemoryClientOptio
     return receipt;
   }
 
+  const meetings = createMemoryMeetings({
+    roundOf,
+    facilitatorCodes: new Map(source.rounds.flatMap(({ round, facilitatorCode }) => (facilitatorCode ? [[round.id, facilitatorCode] as const] : []))),
+    ballotsOf: (roundId) => roundOf(roundId).ballots.length + store.load().ballots.filter((cast) => cast.roundId === roundId).length,
+    now,
+  });
+
   const persistKey = options.persist === true ? DEFAULT_STORAGE_KEY : options.persist || undefined;
   return {
     // Only a backend kept on the device has submissions worth keeping across reloads.
@@ -143,7 +152,7 @@ export function createMemoryClient(seed?: MemorySeed, options: MemoryClientOptio
           const receipt: Receipt = { id: newIdempotencyKey(), roundId, receivedAt };
           return { receipt, record: (draft) => draft.ballots.push({ roundId, voter, selections: ballot.selections, receiptId: receipt.id }) };
         });
-      }),
+      }).then((receipt) => (meetings.changed(receipt.roundId), receipt)),
 
     getReceipt: (receiptId, { signal } = {}) =>
       answer(signal, () => {
@@ -202,6 +211,13 @@ export function createMemoryClient(seed?: MemorySeed, options: MemoryClientOptio
           return { receipt, record: (draft) => draft.submissions.push({ kind: 'feedback', targetId: form.id, body: response, receiptId: receipt.id }) };
         });
       }),
+
+    getMeeting: (roundId, { signal } = {}) => answer(signal, () => meetings.get(roundId)),
+    updateMeeting: (roundId, change, updateOptions) => answer(updateOptions?.signal, () => meetings.update(roundId, ownCopy(change, 'change'), updateOptions?.facilitatorCode)),
+    watchMeeting: (roundId, watch) => {
+      roundOf(roundId);
+      return meetings.watch(roundId, watch);
+    },
   };
 }
 

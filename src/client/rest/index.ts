@@ -13,8 +13,10 @@ import { resolveRestConfig, type RestClientOptions } from './config.js';
 import { buildUrl, type QueryParams, type RouteName } from './routes.js';
 import { requestJson } from './transport.js';
 
+import { watchLive } from './live.js';
 import {
   FeedbackFormSchema,
+  MeetingStateSchema,
   parseResponse,
   ProposalPageSchema,
   ProposalSchema,
@@ -74,6 +76,25 @@ export function createRestClient(options: RestClientOptions): CivicClient {
     submitSimulation: (submission, request) => post('submitSimulation', 'simulationId', submission, SubmissionReceiptSchema, request),
     getForm: (formId, request) => get('getForm', formId, FeedbackFormSchema, 'form', request),
     submitFeedback: (response, request) => post('submitFeedback', 'formId', response, SubmissionReceiptSchema, request),
+    getMeeting: (roundId, request) => get('getMeeting', roundId, MeetingStateSchema, 'meeting of round', request),
+    updateMeeting: (roundId, change, request) =>
+      guard('updateMeeting', async () => {
+        const url = urlFor(baseUrl, paths.updateMeeting, roundId, 'updateMeeting', undefined, 'roundId');
+        const code = request?.facilitatorCode;
+        if (typeof code !== 'string' || !/^[\x21-\x7E]{1,255}$/.test(code.trim())) throw refused('updateMeeting', 'facilitatorCode', 'required', 'is required: the facilitator code or the admin token');
+        const headers = { Authorization: `Bearer ${code.trim()}` };
+        const data = await requestJson(config, { method: 'PUT', url, body: toJson('updateMeeting', change), headers, signal: request.signal });
+        return parseResponse(MeetingStateSchema, data, `meeting of round ${roundId}`);
+      }),
+    watchMeeting: (roundId, watch) =>
+      watchLive(
+        {
+          streamUrl: urlFor(baseUrl, paths.watchMeeting, roundId, 'watchMeeting', undefined, 'roundId'),
+          read: (signal) => get('getMeeting', roundId, MeetingStateSchema, 'meeting of round', { signal }),
+          withCredentials: config.credentials === 'include',
+        },
+        watch,
+      ),
   };
 }
 

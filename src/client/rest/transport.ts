@@ -25,8 +25,10 @@ export interface TransportConfig {
 
 /** One logical request; it may take several attempts. */
 export interface TransportRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   url: string;
+  /** Headers of this request alone (a facilitator's code), over the client's. */
+  headers?: HeadersInit;
   /** Already serialised JSON. */
   body?: string;
   /** Sent on every attempt; a POST is only retried when it has one. */
@@ -38,7 +40,8 @@ type Attempt = { ok: true; data: unknown } | { ok: false; error: CivicError; ret
 
 /** Sends `request` and resolves with its parsed JSON body; rejects only with a `CivicError`. */
 export async function requestJson(config: TransportConfig, request: TransportRequest): Promise<unknown> {
-  const mayRetry = request.method === 'GET' || request.idempotencyKey !== undefined;
+  // PUT sets a value, so sending it again is harmless.
+  const mayRetry = request.method !== 'POST' || request.idempotencyKey !== undefined;
   for (let attempt = 0; ; attempt++) {
     const outcome = await attemptOnce(config, request);
     if (outcome.ok) return outcome.data;
@@ -99,6 +102,7 @@ async function buildHeaders(config: TransportConfig, request: TransportRequest, 
       throw new CivicError('unauthorized', `getHeaders() returned invalid headers: ${messageOf(error)}`, { cause: error });
     }
   }
+  new Headers(request.headers).forEach((value, name) => headers.set(name, value));
   headers.set('Accept', 'application/json, application/problem+json');
   if (request.body !== undefined) headers.set('Content-Type', 'application/json');
   if (request.idempotencyKey !== undefined) headers.set('Idempotency-Key', request.idempotencyKey);
