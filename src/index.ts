@@ -16,3 +16,4 @@ export { CivicBudgetSlider } from './elements/budget-slider/budget-slider.js';
 export { CivicBudgetSimulator } from './elements/budget-simulator/budget-simulator.js';
 export { CivicVoteForm } from './elements/vote-form/vote-form.js';
 export { CivicResults } from './elements/results/results.js';
+export { CivicPanelScreen } from './elements/panel-screen/panel-screen.js';
