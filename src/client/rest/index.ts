@@ -7,16 +7,14 @@
  */
 import type * as v from 'valibot';
 import type { CivicClient, FieldError, RequestOptions, SubmitOptions } from '../client.js';
-import { CivicError } from '../client.js';
+import { CivicError, toCivicError } from '../client.js';
 import { IDEMPOTENCY_KEY_PATTERN, newIdempotencyKey } from '../ids.js';
 import { resolveRestConfig, type RestClientOptions } from './config.js';
 import { buildUrl, type QueryParams, type RouteName } from './routes.js';
 import { requestJson } from './transport.js';
 
-import { watchLive } from './live.js';
 import {
   FeedbackFormSchema,
-  MeetingStateSchema,
   parseResponse,
   ProposalPageSchema,
   ProposalSchema,
@@ -59,6 +57,18 @@ export function createRestClient(options: RestClientOptions): CivicClient {
       return parseResponse(schema, data, `receipt of ${route}`);
     });
 
+  let meetings: Promise<Required<Pick<CivicClient, 'getMeeting' | 'updateMeeting' | 'watchMeeting'>>> | undefined;
+  const meetingMethods = () =>
+    (meetings ??= import('./meeting.js').then(({ restMeetingMethods }) =>
+      restMeetingMethods({
+        config,
+        urlFor: (route, id) => urlFor(baseUrl, paths[route], id, route, undefined, 'roundId'),
+        refused: (route, field, detail) => refused(route, field, 'required', detail),
+        toJson,
+        guard,
+      }),
+    ));
+
   return {
     id: `rest:${buildUrl(baseUrl, '', '')}`,
     getRound: (roundId, request) => get('getRound', roundId, RoundSchema, 'round', request),
@@ -76,25 +86,20 @@ export function createRestClient(options: RestClientOptions): CivicClient {
     submitSimulation: (submission, request) => post('submitSimulation', 'simulationId', submission, SubmissionReceiptSchema, request),
     getForm: (formId, request) => get('getForm', formId, FeedbackFormSchema, 'form', request),
     submitFeedback: (response, request) => post('submitFeedback', 'formId', response, SubmissionReceiptSchema, request),
-    getMeeting: (roundId, request) => get('getMeeting', roundId, MeetingStateSchema, 'meeting of round', request),
-    updateMeeting: (roundId, change, request) =>
-      guard('updateMeeting', async () => {
-        const url = urlFor(baseUrl, paths.updateMeeting, roundId, 'updateMeeting', undefined, 'roundId');
-        const code = request?.facilitatorCode;
-        if (typeof code !== 'string' || !/^[\x21-\x7E]{1,255}$/.test(code.trim())) throw refused('updateMeeting', 'facilitatorCode', 'required', 'is required: the facilitator code or the admin token');
-        const headers = { Authorization: `Bearer ${code.trim()}` };
-        const data = await requestJson(config, { method: 'PUT', url, body: toJson('updateMeeting', change), headers, signal: request.signal });
-        return parseResponse(MeetingStateSchema, data, `meeting of round ${roundId}`);
-      }),
-    watchMeeting: (roundId, watch) =>
-      watchLive(
-        {
-          streamUrl: urlFor(baseUrl, paths.watchMeeting, roundId, 'watchMeeting', undefined, 'roundId'),
-          read: (signal) => get('getMeeting', roundId, MeetingStateSchema, 'meeting of round', { signal }),
-          withCredentials: config.credentials === 'include',
-        },
-        watch,
-      ),
+    // A panel meeting's code is loaded by the pages that show one only.
+    getMeeting: async (roundId, request) => (await meetingMethods()).getMeeting(roundId, request),
+    updateMeeting: async (roundId, change, request) => (await meetingMethods()).updateMeeting(roundId, change, request),
+    watchMeeting: (roundId, watch) => {
+      let stop: (() => void) | undefined;
+      let stopped = false;
+      meetingMethods()
+        .then((methods) => stopped || (stop = methods.watchMeeting(roundId, watch)))
+        .catch((error: unknown) => watch.error?.(toCivicError(error)));
+      return () => {
+        stopped = true;
+        stop?.();
+      };
+    },
   };
 }
 
