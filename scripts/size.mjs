@@ -51,7 +51,7 @@ for (const [module, names] of Object.entries(onDemand)) {
   // What a page fetches beyond every element's own files; modules some element loads anyway are not extra.
   const extra = names.filter((name) => !everyElementFile.has(name));
   if (extra.length === 0) continue;
-  const label = module.includes('memory') ? 'in-browser backend' : module.includes('sanitize') ? 'HTML sanitiser' : module.includes('uqr') ? 'QR code encoder' : module.includes('rest/meeting') ? 'panel meeting over REST' : module;
+  const label = module.includes('memory') ? 'in-browser backend' : module.includes('sanitize') ? 'HTML sanitiser' : module.includes('uqr') ? 'QR code encoder' : module.includes('rest/meeting') ? 'panel meeting over REST' : module.includes('vote-form/kiosk') ? 'kiosk' : module;
   rows.push({ name: `on demand: ${label}`, what: `fetched only when needed (${module})`, ...sizeOf(files(extra)) });
 }
 rows.push({ name: 'client', what: 'npm: civic-widgets/client alone', ...sizeOf([await bundleAlone('src/client/index.ts')]) });

@@ -5,7 +5,8 @@
  * there?" with time to answer (WCAG 2.2.1: the resident can ask for more time with one action), then
  * clears. A page shown again from the back-forward cache is cleared too.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { kioskReceiptNotice, kioskWarning } from './parts/kiosk.js';
 
 export interface KioskOptions {
   /** Whether the form is a kiosk now. */
@@ -41,6 +42,8 @@ export class KioskController implements ReactiveController {
     private readonly options: KioskOptions,
   ) {
     host.addController(this);
+    // Made after the host connected (its code loads on demand): start as a connected controller would.
+    if (host.isConnected) this.hostConnected();
   }
 
   private readonly onActivity = () => {
@@ -81,6 +84,16 @@ export class KioskController implements ReactiveController {
     if (this.watchingReceipt) this.stopTimers();
     if (this.options.inUse() && this.idleTimer === undefined && !this.warning) this.restartIdle();
     if (!this.options.inUse() && !this.warning) this.stopTimers();
+  }
+
+  /** "Are you still there?", while it is asked. */
+  renderWarning(locale: string, level: number) {
+    return this.warning && this.countdown !== undefined ? kioskWarning(this.countdown, this.countdownFrom, locale, level, () => this.stillHere()) : nothing;
+  }
+
+  /** Under a receipt: when the screen clears, and "Finish". */
+  renderReceiptNotice(locale: string) {
+    return !this.warning && this.countdown !== undefined && this.options.finished() ? kioskReceiptNotice(this.countdown, locale, () => this.clear()) : nothing;
   }
 
   /** "I am still here": the warning goes and the idle time starts again. */

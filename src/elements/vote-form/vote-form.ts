@@ -25,8 +25,7 @@ import type { SummaryItem } from './check.js';
 import { figures } from './parts/meter.js';
 import { closed, queued, signInNeeded, upcoming, voted } from './parts/notices.js';
 import { receiptPanel } from './parts/receipt.js';
-import { KioskController } from './kiosk.js';
-import { kioskReceiptNotice, kioskWarning } from './parts/kiosk.js';
+import type { KioskController } from './kiosk.js';
 import { roundHeader } from './parts/header.js';
 import { choiceLines, review, type ChoiceLine } from './parts/review.js';
 import { outcomeOf } from './outcome.js';
@@ -190,14 +189,24 @@ export class CivicVoteForm extends CivicElement {
     },
   });
 
-  private readonly kioskTimer = new KioskController(this, {
-    enabled: () => this.kiosk,
-    idleSeconds: () => (Number.isFinite(this.kioskIdle) ? this.kioskIdle : 120),
-    receiptSeconds: () => (Number.isFinite(this.kioskReceipt) ? Math.max(5, this.kioskReceipt) : 30),
-    inUse: () => selectionCount(this.selections) > 0 || this.code !== '' || this.receipt !== undefined || !['choose', 'code'].includes(this.step) || this.problems.length > 0,
-    finished: () => this.step === 'queued' || (this.step === 'done' && this.receipt !== undefined),
-    reset: () => this.forget(),
-  });
+  /** The kiosk's timers and warnings, loaded when the form first is a kiosk: most pages never are. */
+  private kioskTimer?: KioskController;
+  private kioskLoading = false;
+
+  private loadKiosk(): void {
+    this.kioskLoading = true;
+    void import('./kiosk.js').then(({ KioskController }) => {
+      this.kioskTimer = new KioskController(this, {
+        enabled: () => this.kiosk,
+        idleSeconds: () => (Number.isFinite(this.kioskIdle) ? this.kioskIdle : 120),
+        receiptSeconds: () => (Number.isFinite(this.kioskReceipt) ? Math.max(5, this.kioskReceipt) : 30),
+        inUse: () => selectionCount(this.selections) > 0 || this.code !== '' || this.receipt !== undefined || !['choose', 'code'].includes(this.step) || this.problems.length > 0,
+        finished: () => this.step === 'queued' || (this.step === 'done' && this.receipt !== undefined),
+        reset: () => this.forget(),
+      });
+      this.requestUpdate();
+    });
+  }
 
   private get roundId(): string | undefined {
     return this.round || this.provided?.round;
@@ -248,6 +257,7 @@ export class CivicVoteForm extends CivicElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (this.kiosk && !this.kioskLoading) this.loadKiosk();
     const client = this.resolvedClient;
     if (!client) return;
     this.sender.use(client);
@@ -415,13 +425,9 @@ export class CivicVoteForm extends CivicElement {
     const content = after
       ? html`${data ? roundHeader(data.round, this.level, this.resolvedLocale, false) : nothing}${this.step === 'queued' ? queued(this.level + 1) : this.receiptStep()}`
       : this.loader.render((loaded) => this.renderRound(loaded));
-    const kiosk = this.kioskTimer;
-    const warning = kiosk.warning && kiosk.countdown !== undefined
-      ? kioskWarning(kiosk.countdown, kiosk.countdownFrom, this.resolvedLocale, this.level + 1, () => kiosk.stillHere())
-      : nothing;
-    const clearing = this.kiosk && !kiosk.warning && kiosk.countdown !== undefined && after ? kioskReceiptNotice(kiosk.countdown, this.resolvedLocale, () => kiosk.clear()) : nothing;
+    const kiosk = this.kiosk ? this.kioskTimer : undefined;
     // The one live region, in every state, so it is there before anything is said in it.
-    return html`<div class="visually-hidden" id="said" role="status" aria-live="polite"></div>${warning}${content}${clearing}`;
+    return html`<div class="visually-hidden" id="said" role="status" aria-live="polite"></div>${kiosk?.renderWarning(this.resolvedLocale, this.level + 1) ?? nothing}${content}${kiosk?.renderReceiptNotice(this.resolvedLocale) ?? nothing}`;
   }
 
   private renderRound(data: BallotData): TemplateResult {
