@@ -42,6 +42,7 @@ describe('civic-vote-form kiosk', () => {
     await enterCode(form, CODES[0]!);
     await voteFor(form, 'Skate park');
     const receiptId = text(part(form, 'receipt-id'));
+    await shows(form, 'kiosk-notice');
     expect(text(part(form, 'kiosk-notice'))).to.match(/This screen will clear in (30|29) seconds for the next person\./);
     await expect(form).to.be.accessible();
 
@@ -97,6 +98,8 @@ describe('civic-vote-form kiosk', () => {
     const form = await voteForm(kioskClient(), { round: 'r1', kiosk: '' });
     await enterCode(form, CODES[0]!);
     await clickOn(form, controlOf(form, 'Skate park'));
+    // A page the browser restores was shown long enough for the kiosk's own code to have arrived.
+    await waitUntil(() => (form as unknown as { kioskTimer?: object }).kioskTimer, 'the kiosk never loaded');
     dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
     await shows(form, 'code-step');
     expect(drafts()).to.deep.equal([]);

@@ -205,6 +205,10 @@ export class CivicVoteForm extends CivicElement {
         reset: () => this.forget(),
       });
       this.requestUpdate();
+    }, (error: unknown) => {
+      // Offline before the kiosk's code arrived: try again on the next update.
+      this.kioskLoading = false;
+      console.warn('civic-widgets: the kiosk could not be loaded', error);
     });
   }
 
