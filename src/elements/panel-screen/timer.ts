@@ -12,7 +12,7 @@ export function renderTimer(timer: MeetingTimer | null, left: number, locale: st
   if (!timer) return nothing;
   const up = left <= 0;
   return html`<div class="timer ${up ? 'timer--up' : ''}" part="timer" role="timer" aria-label=${up ? msg('Time is up') : timeLeftText(left, locale)}>
-    <span class="timer__label">${msg('Time left')}</span>
+    ${up ? nothing : html`<span class="timer__label" aria-hidden="true">${msg('Time left')}</span>`}
     <span class="timer__clock" aria-hidden="true">${up ? msg('Time is up') : clockText(left, locale)}</span>
   </div>`;
 }
