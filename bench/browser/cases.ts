@@ -3,8 +3,9 @@ import { serveBenchmarks } from './harness.js';
 import { proposalCardBenchmarks } from './proposal-card.bench.js';
 import { feedbackFormBenchmarks } from './feedback-form.bench.js';
 import { proposalListBenchmarks } from './proposal-list.bench.js';
+import { panelScreenBenchmarks } from './panel-screen.bench.js';
 import { resultsBenchmarks } from './results.bench.js';
 import { simulatorBenchmarks } from './simulator.bench.js';
 import { voteFormBenchmarks } from './vote-form.bench.js';
 
-serveBenchmarks([...proposalCardBenchmarks, ...proposalListBenchmarks, ...voteFormBenchmarks, ...feedbackFormBenchmarks, ...simulatorBenchmarks, ...resultsBenchmarks]);
+serveBenchmarks([...proposalCardBenchmarks, ...proposalListBenchmarks, ...voteFormBenchmarks, ...feedbackFormBenchmarks, ...simulatorBenchmarks, ...resultsBenchmarks, ...panelScreenBenchmarks]);
