@@ -31,8 +31,8 @@ interface Watcher {
 }
 
 export interface MeetingHub {
-  /** Starts `stream` on `response` (headers already set): the state now unless `lastEventId` is its version, then every change. */
-  open(roundId: string, response: ServerResponse, lastEventId: string | undefined): Promise<void>;
+  /** Starts the stream on `response` (headers already sent): `state` (read just before) unless `lastEventId` is its version, then every change. */
+  open(roundId: string, response: ServerResponse, lastEventId: string | undefined, state: MeetingState): void;
   /** Reads the round's meeting now (after a change made by this process). */
   poke(roundId: string): void;
   /** Ends every stream, for a server that is closing. */
@@ -70,8 +70,7 @@ export function createMeetingHub(read: (roundId: string) => Promise<MeetingState
   heartbeat.unref();
 
   return {
-    async open(roundId, response, lastEventId) {
-      const state = await read(roundId);
+    open(roundId, response, lastEventId, state) {
       response.write(`retry: ${RETRY_MS}\n\n`);
       // A reconnect that already has this version gets nothing again; a heartbeat says it is live.
       if (state.version !== lastEventId) send(response, state);

@@ -39,7 +39,8 @@ export function meetingRoutes(app: FastifyInstance, context: AppContext, timing:
 
   operation(app, context, 'watchMeeting', async (request, reply) => {
     const roundId = request.params.roundId!;
-    await roundOr404(context, roundId);
+    // Read before the stream starts, so a missing round or a failing database still answers a problem.
+    const state = await stateOf(roundId);
     const lastEventId = request.headers['last-event-id'];
     reply.hijack();
     // Headers set by hooks (CORS, security) go out with the stream's own.
@@ -50,7 +51,7 @@ export function meetingRoutes(app: FastifyInstance, context: AppContext, timing:
       // nginx and similar proxies would otherwise hold events back in a buffer.
       'x-accel-buffering': 'no',
     });
-    await hub.open(roundId, reply.raw, typeof lastEventId === 'string' ? lastEventId : undefined);
+    hub.open(roundId, reply.raw, typeof lastEventId === 'string' ? lastEventId : undefined, state);
   });
 
   operation(app, context, 'createFacilitatorCode', async (request, reply) => {
