@@ -58,7 +58,7 @@ for (const [module, names] of Object.entries(onDemand)) {
     rows.push({ name: `locale: ${locale}`, what: `fetched only on a page in that language (${module})`, ...sizeOf(files(extra)), shared: 'each locale' });
     continue;
   }
-  const label = module.includes('memory') ? 'in-browser backend' : module.includes('sanitize') ? 'HTML sanitiser' : module;
+  const label = module.includes('memory') ? 'in-browser backend' : module.includes('sanitize') ? 'HTML sanitiser' : module.includes('uqr') ? 'QR code encoder' : module.includes('rest/meeting') ? 'panel meeting over REST' : module.includes('vote-form/kiosk') ? 'kiosk' : module;
   rows.push({ name: `on demand: ${label}`, what: `fetched only when needed (${module})`, ...sizeOf(files(extra)) });
 }
 rows.push({ name: 'client', what: 'npm: civic-widgets/client alone', ...sizeOf([await bundleAlone('src/client/index.ts')]) });

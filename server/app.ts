@@ -15,6 +15,7 @@ import { adminRoutes } from './routes/admin.js';
 import { ballotRoutes } from './routes/ballots.js';
 import { consultationRoutes } from './routes/consultations.js';
 import { paperRoutes } from './routes/paper.js';
+import { meetingRoutes } from './routes/meeting.js';
 import { roundRoutes } from './routes/rounds.js';
 
 export interface App {
@@ -98,6 +99,7 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<App>
       consultationRoutes(api, context);
       adminRoutes(api, context);
       paperRoutes(api, context);
+      meetingRoutes(api, context, config.live);
       api.get('/openapi.yaml', async (_request, reply) => reply.type('application/yaml; charset=utf-8').send(openapiText));
       methodNotAllowed(api);
     },

@@ -39,6 +39,8 @@ export interface ServerConfig {
   logRequests: boolean;
   /** The clock that opens and closes rounds; tests move it. */
   now: () => Date;
+  /** How often the live meeting stream reads the database and sends a heartbeat (server/live/meeting-hub.ts); tests shorten them. */
+  live?: { pollMs: number; heartbeatMs: number };
 }
 
 export const DEFAULT_LIMITS: Limits = {

@@ -18,3 +18,4 @@ export { CivicBudgetSimulator } from './elements/budget-simulator/budget-simulat
 export { CivicVoteForm } from './elements/vote-form/vote-form.js';
 export { CivicResults } from './elements/results/results.js';
 export { CivicPaperEntry } from './elements/paper-entry/paper-entry.js';
+export { CivicPanelScreen } from './elements/panel-screen/panel-screen.js';

@@ -20,6 +20,9 @@ const meta: Meta = {
     voter-token=${ifDefined(args['voter-token'] || undefined)}
     heading-level=${args['heading-level']}
     ?no-leave-warning=${args['no-leave-warning']}
+    ?kiosk=${args.kiosk}
+    kiosk-idle=${ifDefined(args['kiosk-idle'] || undefined)}
+    kiosk-receipt=${ifDefined(args['kiosk-receipt'] || undefined)}
   ></civic-vote-form>`,
   args: { round: 'fernwick-2026', 'heading-level': 2, 'no-leave-warning': true },
 };
@@ -147,6 +150,26 @@ export const SavedOffline: Story = {
   play: async ({ canvasElement }) => {
     await vote(canvasElement, 1);
     await shown(canvasElement, '[part~="notice"]');
+  },
+};
+
+/** A kiosk in the library: the receipt says when the screen clears for the next person, with "Finish". */
+export const KioskReceipt: Story = {
+  args: { kiosk: true, 'kiosk-receipt': 600 },
+  play: async ({ canvasElement }) => {
+    await vote(canvasElement, 2);
+    await shown(canvasElement, '[part~="kiosk-notice"]');
+  },
+};
+
+/** A kiosk left alone: "Are you still there?" before it forgets the choices (after 5 of its 10 idle seconds here). */
+export const KioskStillThere: Story = {
+  args: { kiosk: true, 'kiosk-idle': 10 },
+  play: async ({ canvasElement }) => {
+    const boxes = [...(await shown(canvasElement, '[part~="ballot"]')).querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+    boxes[0]!.click();
+    for (let i = 0; i < 100 && !form(canvasElement).shadowRoot!.querySelector('[part~="kiosk-warning"]'); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    await shown(canvasElement, '[part~="kiosk-warning"]');
   },
 };
 

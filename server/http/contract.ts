@@ -74,7 +74,8 @@ export const operations: Operation[] = Object.entries(document.paths as Record<s
       method: method.toUpperCase() as Operation['method'],
       path,
       url: path.replace(/\{(\w+)\}/g, ':$1'),
-      admin: Array.isArray(operation.security) && operation.security.length > 0,
+      // Admin only: an operation a facilitator code also opens checks its credentials itself.
+      admin: Array.isArray(operation.security) && operation.security.length > 0 && (operation.security as JsonObject[]).every((scheme) => Object.keys(scheme).join() === 'adminToken'),
       // Parts without a schema are left out: Fastify warns about a key present but undefined.
       schema: JSON.parse(JSON.stringify({
         params: objectSchema(parameters.filter((parameter) => parameter.in === 'path')),

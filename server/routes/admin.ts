@@ -1,7 +1,7 @@
 /** The council's routes (ADMIN_TOKEN): open and close rounds, exports, voting codes. */
 import type { FastifyInstance } from 'fastify';
 import { PabulibError } from '../../src/domain/pabulib/index.js';
-import type { Round } from '../../src/domain/types.js';
+import { withStatus } from '../../src/domain/rounds.js';
 import type { AppContext } from '../context.js';
 import { operation, sendJson } from '../http/operation.js';
 import { HttpProblem, notFound } from '../http/problems.js';
@@ -9,20 +9,6 @@ import { createVotingCodes } from '../store/codes.js';
 import { exportFeedbackResponses, exportRound, exportSimulationSubmissions } from '../store/exports.js';
 import { fingerprint } from '../store/submissions.js';
 import { publicRound, roundOr404 } from './rounds.js';
-
-/** The round opened or closed now; its dates move so that they agree with the change. */
-export function withStatus(round: Round, status: 'open' | 'closed', now: Date): Round {
-  const time = now.getTime();
-  if (status === 'closed') {
-    return { ...round, status, closesAt: round.closesAt != null && Date.parse(round.closesAt) <= time ? round.closesAt : now.toISOString() };
-  }
-  return {
-    ...round,
-    status,
-    opensAt: round.opensAt != null && Date.parse(round.opensAt) <= time ? round.opensAt : now.toISOString(),
-    closesAt: round.closesAt != null && Date.parse(round.closesAt) > time ? round.closesAt : null,
-  };
-}
 
 export function adminRoutes(app: FastifyInstance, context: AppContext): void {
   const { db, catalog } = context;

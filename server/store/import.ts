@@ -11,6 +11,7 @@ import type { Ballot, FeedbackForm, Proposal, Round, Simulation } from '../../sr
 import { isUniqueViolation, type Database, type Queryable } from '../db/types.js';
 import { contractValidator, dotPath } from '../http/contract.js';
 import { votingCodeHash } from '../identity/codes.js';
+import { setFacilitatorCode } from './meeting.js';
 
 /** A file that cannot be imported; the message names the line or field at fault. */
 export class ImportError extends Error {
@@ -22,6 +23,8 @@ export interface RoundImport {
   round: Round;
   proposals: Proposal[];
   votingCodes?: string[];
+  /** The facilitator code of the round's panel meeting (routes/meeting.ts). */
+  facilitatorCode?: string;
   /** Ballots already cast (paper votes, a pabulib file's VOTES). */
   ballots?: Array<Ballot['selections']>;
 }
@@ -56,6 +59,7 @@ const validateSeed = contractValidator({
           round: Ref('Round'),
           proposals: { type: 'array', items: Ref('Proposal') },
           votingCodes: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 } },
+          facilitatorCode: { type: 'string', minLength: 8, maxLength: 200 },
           voterTokens: { type: 'array', items: { type: 'string' } },
           ballots: { type: 'array', items: { type: ['array', 'object'] } },
         },
@@ -132,7 +136,7 @@ export async function importSeed(db: Database, seed: SeedImport, now: Date): Pro
   const summary: ImportSummary = { rounds: [], simulations: [], forms: [], ballots: 0, codes: 0, warnings: [] };
   try {
     await db.transaction(async (tx) => {
-      for (const { round, proposals, votingCodes = [], ballots = [] } of seed.rounds ?? []) {
+      for (const { round, proposals, votingCodes = [], ballots = [], facilitatorCode } of seed.rounds ?? []) {
         await insertUnique(tx, 'round', round.id, 'INSERT INTO rounds (id, round) VALUES ($1, $2::jsonb)', [round.id, JSON.stringify(round)]);
         await tx.query(
           `INSERT INTO proposals (round_id, id, position, proposal)
@@ -149,6 +153,7 @@ export async function importSeed(db: Database, seed: SeedImport, now: Date): Pro
         }
         const hashes = [...new Set(votingCodes.map((code) => votingCodeHash(round.id, code)))];
         if (hashes.length > 0) await tx.query('INSERT INTO voting_codes (round_id, code_hash) SELECT $1, unnest($2::text[])', [round.id, hashes]);
+        if (facilitatorCode !== undefined) await setFacilitatorCode(tx, round.id, facilitatorCode);
         summary.rounds.push(round.id);
         summary.ballots += ballots.length;
         summary.codes += hashes.length;

@@ -1,5 +1,6 @@
 import type { FieldError } from '../domain/types.js';
 import type { PaperAudit, PaperBallot, PaperBallotInput, PaperBatch, PaperEntryReceipt, PaperSettlementInput } from '../domain/paper.js';
+import type { MeetingChange, MeetingState } from '../domain/meeting.js';
 import type {
   Ballot,
   FeedbackForm,
@@ -68,7 +69,35 @@ export interface CivicClient {
   settlePaperBallot?(settlement: PaperSettlementInput, options?: AdminRequestOptions): Promise<PaperBallot>;
   /** Every entry, correction and settlement of the round's paper ballots, oldest first. */
   getPaperAudit?(roundId: string, options?: AdminRequestOptions): Promise<PaperAudit>;
+
+  // A resident panel's meeting (optional: a backend without meetings leaves these out, and the
+  // panel screen says that it cannot show one).
+
+  /** The round's meeting now: the proposal shown, the timer, voting, results revealed, ballots received. */
+  getMeeting?(roundId: string, options?: RequestOptions): Promise<MeetingState>;
+  /** The facilitator's change; `facilitatorCode` is the round's facilitator code or the admin token. Rejects `unauthorized` otherwise. */
+  updateMeeting?(roundId: string, change: MeetingChange, options: RequestOptions & { facilitatorCode: string }): Promise<MeetingState>;
+  /**
+   * Tells `watch` every new state of the meeting, live where the backend can (reconnecting and
+   * catching up after a dropped connection), by polling otherwise; never the same version twice.
+   * Returns the function that stops watching.
+   */
+  watchMeeting?(roundId: string, watch: MeetingWatch): () => void;
 }
+
+/** How updates of a meeting reach the screen now. */
+export type MeetingConnection = 'live' | 'reconnecting' | 'polling';
+
+/** What `watchMeeting` tells. */
+export interface MeetingWatch {
+  state(state: MeetingState): void;
+  connection?(connection: MeetingConnection): void;
+  /** A failed read while polling; watching goes on. */
+  error?(error: CivicError): void;
+}
+
+/** The optional meeting methods that answer a promise, for code that wraps a whole client. */
+export const civicMeetingMethods = ['getMeeting', 'updateMeeting'] as const satisfies ReadonlyArray<keyof CivicClient>;
 
 /** The name of every `CivicClient` method, for code that wraps or stands in for a whole client. */
 export const civicClientMethods = [

@@ -6,6 +6,8 @@ export * from '../domain/types.js';
 export { CivicError, isCivicError, toCivicError } from './client.js';
 export type { AdminRequestOptions, CivicClient, CivicErrorCode, CivicErrorInit, FieldError, RequestOptions, SubmitOptions } from './client.js';
 export type { PaperAudit, PaperAuditEntry, PaperBallot, PaperBallotInput, PaperBatch, PaperEntry, PaperEntryReceipt, PaperSettlement, PaperSettlementInput, PaperStatus } from '../domain/paper.js';
+export type { MeetingConnection, MeetingWatch } from './client.js';
+export type { MeetingChange, MeetingState, MeetingTimer, MeetingVoting } from '../domain/meeting.js';
 export { createRestClient, type HeadersSource, type RestClientOptions } from './rest/index.js';
 export { createMemoryClient, defaultSeed, type MemoryClientOptions, type MemorySeed, type MemoryRoundSeed } from '../memory/index.js';
 export { createOutbox } from './outbox/index.js';

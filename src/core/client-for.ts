@@ -1,4 +1,4 @@
-import { CivicError, civicClientMethods, paperClientMethods, type CivicClient } from '../client/client.js';
+import { CivicError, civicClientMethods, civicMeetingMethods, paperClientMethods, toCivicError, type CivicClient } from '../client/client.js';
 import { createRestClient } from '../client/rest/index.js';
 import { loadMemoryBackend } from './memory-loader.js';
 
@@ -8,7 +8,8 @@ const clients = new Map<string, CivicClient>();
 function lazyClient(id: string | undefined, load: () => Promise<CivicClient>): CivicClient {
   let loaded: Promise<CivicClient> | undefined;
   const client: Record<string, unknown> = { id };
-  for (const name of [...civicClientMethods, ...paperClientMethods]) {
+  // The in-browser backend holds panel meetings and a paper count too, so both can be rehearsed offline.
+  for (const name of [...civicClientMethods, ...civicMeetingMethods, ...paperClientMethods]) {
     client[name] = async (...args: unknown[]) => {
       loaded ??= load();
       const real = await loaded;
@@ -17,6 +18,26 @@ function lazyClient(id: string | undefined, load: () => Promise<CivicClient>): C
       return method(...args);
     };
   }
+  client.watchMeeting = (roundId: string, watch: Parameters<NonNullable<CivicClient['watchMeeting']>>[1]) => {
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    loaded ??= load();
+    loaded.then(
+      (real) => {
+        if (stopped) return;
+        try {
+          stop = real.watchMeeting!(roundId, watch);
+        } catch (error) {
+          watch.error?.(toCivicError(error));
+        }
+      },
+      (error) => watch.error?.(toCivicError(error)),
+    );
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  };
   return client as unknown as CivicClient;
 }
 

@@ -76,3 +76,17 @@ export function resultsVisible(round: Round, now: Date, isAdmin: boolean): Resul
     detail: `The results of “${round.title}” will be published when voting ${live ? 'opens' : 'closes'}${when}.`,
   };
 }
+
+/** The round opened or closed now; its dates move so that they agree with the change. */
+export function withStatus(round: Round, status: 'open' | 'closed', now: Date): Round {
+  const time = now.getTime();
+  if (status === 'closed') {
+    return { ...round, status, closesAt: round.closesAt != null && Date.parse(round.closesAt) <= time ? round.closesAt : now.toISOString() };
+  }
+  return {
+    ...round,
+    status,
+    opensAt: round.opensAt != null && Date.parse(round.opensAt) <= time ? round.opensAt : now.toISOString(),
+    closesAt: round.closesAt != null && Date.parse(round.closesAt) > time ? round.closesAt : null,
+  };
+}

@@ -13,6 +13,7 @@ import { ballotFieldErrors, feedbackFieldErrors, simulationFieldErrors } from '.
 import { malformed, ownCopy, validationError } from './errors.js';
 import { delay, throwIfAborted } from './latency.js';
 import { proposalQueryProblems, queryProposals } from '../domain/proposal-query/index.js';
+import { createMemoryMeetings } from './meeting.js';
 import { results } from './results.js';
 import { countedPaper, memoryPaperMethods } from './paper.js';
 import { effectiveStatus, resultsRuleFor, resultsVisible } from '../domain/rounds.js';
@@ -45,7 +46,8 @@ export interface MemoryClientOptions {
  */
 export function createMemoryClient(seed?: MemorySeed, options: MemoryClientOptions = {}): CivicClient {
   const now = options.now ?? (() => new Date());
-  const data = indexSeed(structuredClone(seed ?? defaultSeed(now())));
+  const source = structuredClone(seed ?? defaultSeed(now()));
+  const data = indexSeed(source);
   const store = createStore(options.persist);
   const randomSeed = options.randomSeed ?? Math.floor(Math.random() * 2 ** 32);
 
@@ -103,6 +105,13 @@ export function createMemoryClient(seed?: MemorySeed, options: MemoryClientOptio
     return receipt;
   }
 
+  const meetings = createMemoryMeetings({
+    roundOf,
+    facilitatorCodes: new Map(source.rounds.flatMap(({ round, facilitatorCode }) => (facilitatorCode ? [[round.id, facilitatorCode] as const] : []))),
+    ballotsOf: (roundId) => roundOf(roundId).ballots.length + store.load().ballots.filter((cast) => cast.roundId === roundId).length,
+    now,
+  });
+
   const persistKey = options.persist === true ? DEFAULT_STORAGE_KEY : options.persist || undefined;
   return {
     // Only a backend kept on the device has submissions worth keeping across reloads.
@@ -144,7 +153,7 @@ export function createMemoryClient(seed?: MemorySeed, options: MemoryClientOptio
           const receipt: Receipt = { id: newIdempotencyKey(), roundId, receivedAt };
           return { receipt, record: (draft) => draft.ballots.push({ roundId, voter, selections: ballot.selections, receiptId: receipt.id }) };
         });
-      }),
+      }).then((receipt) => (meetings.changed(receipt.roundId), receipt)),
 
     getReceipt: (receiptId, { signal } = {}) =>
       answer(signal, () => {
@@ -210,6 +219,12 @@ export function createMemoryClient(seed?: MemorySeed, options: MemoryClientOptio
       }),
 
     ...memoryPaperMethods({ store, now, roundOf, answer }),
+    getMeeting: (roundId, { signal } = {}) => answer(signal, () => meetings.get(roundId)),
+    updateMeeting: (roundId, change, updateOptions) => answer(updateOptions?.signal, () => meetings.update(roundId, ownCopy(change, 'change'), updateOptions?.facilitatorCode)),
+    watchMeeting: (roundId, watch) => {
+      roundOf(roundId);
+      return meetings.watch(roundId, watch);
+    },
   };
 }
 

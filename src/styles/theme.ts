@@ -49,6 +49,7 @@ import { css } from 'lit';
  * @cssprop --civic-tap-target - Smallest height of a button or other control.
  * @cssprop --civic-duration - Length of transitions (none when the resident asks for reduced motion).
  * @cssprop --civic-card-min-width - The narrowest a card may be in a grid of cards before the grid has one column fewer.
+ * @cssprop --civic-panel-font-size - Body text size on the panel screen, large enough for the back of a room; headings and figures scale from it.
  */
 // Every line height in the styles is a multiple of --_line-scale: 1 for Latin, more for taller
 // scripts. Arabic-script and Bengali letters carry marks above and below the line: taller lines, so
@@ -98,6 +99,8 @@ export const theme = css`
     --_tap-target: var(--civic-tap-target, 44px);
     --_duration: var(--civic-duration, 150ms);
     --_card-min-width: var(--civic-card-min-width, 16em);
+    /* A share of the screen's width, never below the body size: a projector far away, a laptop close by. */
+    --_panel-font-size: var(--civic-panel-font-size, max(var(--_font-size), 2.4cqi));
   }
 
   :host(:lang(bn)) {

@@ -21,6 +21,6 @@ test('the server has a route for every operation of the contract, and the admin 
   }
   assert.deepEqual(
     operations.filter((operation) => operation.admin).map((operation) => operation.operationId).sort(),
-    ['createVotingCodes', 'enterPaperBallot', 'exportFeedbackResponses', 'exportRound', 'exportSimulationSubmissions', 'getPaperAudit', 'getPaperBatch', 'setRoundStatus', 'settlePaperBallot'],
+    ['createFacilitatorCode', 'createVotingCodes', 'enterPaperBallot', 'exportFeedbackResponses', 'exportRound', 'exportSimulationSubmissions', 'getPaperAudit', 'getPaperBatch', 'setRoundStatus', 'settlePaperBallot'],
   );
 });

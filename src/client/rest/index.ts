@@ -7,7 +7,7 @@
  */
 import type * as v from 'valibot';
 import type { CivicClient, FieldError, RequestOptions, SubmitOptions } from '../client.js';
-import { CivicError } from '../client.js';
+import { CivicError, toCivicError } from '../client.js';
 import { IDEMPOTENCY_KEY_PATTERN, newIdempotencyKey } from '../ids.js';
 import { resolveRestConfig, type RestClientOptions, type RestConfig } from './config.js';
 import { buildUrl, type QueryParams, type RouteName } from './routes.js';
@@ -57,6 +57,18 @@ export function createRestClient(options: RestClientOptions): CivicClient {
       return parseResponse(schema, data, `receipt of ${route}`);
     });
 
+  let meetings: Promise<Required<Pick<CivicClient, 'getMeeting' | 'updateMeeting' | 'watchMeeting'>>> | undefined;
+  const meetingMethods = () =>
+    (meetings ??= import('./meeting.js').then(({ restMeetingMethods }) =>
+      restMeetingMethods({
+        config,
+        urlFor: (route, id) => urlFor(baseUrl, paths[route], id, route, undefined, 'roundId'),
+        refused: (route, field, detail) => refused(route, field, 'required', detail),
+        toJson,
+        guard,
+      }),
+    ));
+
   return {
     id: `rest:${buildUrl(baseUrl, '', '')}`,
     getRound: (roundId, request) => get('getRound', roundId, RoundSchema, 'round', request),
@@ -79,6 +91,20 @@ export function createRestClient(options: RestClientOptions): CivicClient {
     getPaperBatch: async (roundId, batch, request) => (await paperMethods(config)).getPaperBatch(roundId, batch, request),
     settlePaperBallot: async (settlement, request) => (await paperMethods(config)).settlePaperBallot(settlement, request),
     getPaperAudit: async (roundId, request) => (await paperMethods(config)).getPaperAudit(roundId, request),
+    // A panel meeting's code is loaded by the pages that show one only.
+    getMeeting: async (roundId, request) => (await meetingMethods()).getMeeting(roundId, request),
+    updateMeeting: async (roundId, change, request) => (await meetingMethods()).updateMeeting(roundId, change, request),
+    watchMeeting: (roundId, watch) => {
+      let stop: (() => void) | undefined;
+      let stopped = false;
+      meetingMethods()
+        .then((methods) => stopped || (stop = methods.watchMeeting(roundId, watch)))
+        .catch((error: unknown) => watch.error?.(toCivicError(error)));
+      return () => {
+        stopped = true;
+        stop?.();
+      };
+    },
   };
 }
 

@@ -3,8 +3,8 @@
  */
 import type { CivicClientMethod } from '../client.js';
 
-/** A `CivicClient` method name; each one has exactly one route. */
-export type RouteName = CivicClientMethod;
+/** A `CivicClient` method name (the optional meeting ones too); each one has exactly one route. */
+export type RouteName = CivicClientMethod | 'getMeeting' | 'updateMeeting' | 'watchMeeting';
 
 /** The route templates of the contract, relative to `baseUrl`. `:id` is the one path parameter. */
 export const DEFAULT_PATHS: Readonly<Record<RouteName, string>> = {
@@ -18,6 +18,9 @@ export const DEFAULT_PATHS: Readonly<Record<RouteName, string>> = {
   submitSimulation: '/simulations/:id/submissions',
   getForm: '/forms/:id',
   submitFeedback: '/forms/:id/responses',
+  getMeeting: '/rounds/:id/meeting',
+  updateMeeting: '/rounds/:id/meeting',
+  watchMeeting: '/rounds/:id/live',
 };
 
 /** A `:name` parameter in a route template. */

@@ -8,6 +8,7 @@
  * (many backends serialise "no value" as null); both reach the elements as absent.
  */
 import * as v from 'valibot';
+import type { MeetingState } from '../../domain/meeting.js';
 import { isSafeUrl } from '../../domain/safe-url.js';
 import { CivicError, type FieldError } from '../client.js';
 import type {
@@ -361,6 +362,18 @@ export const ProblemSchema = v.object({
     undefined,
   ),
 });
+
+/** `MeetingState`: a panel meeting as the projector shows it (the count of ballots, never their choices). */
+export const MeetingStateSchema = v.object({
+  roundId: Id,
+  proposalId: v.nullable(Id),
+  timer: v.nullable(v.object({ seconds: PositiveCount, endsAt: IsoDate })),
+  voting: v.picklist(['not-open', 'open', 'closed']),
+  revealed: v.boolean(),
+  ballots: Count,
+  version: nonEmptyText(200),
+  serverTime: IsoDate,
+}) satisfies v.GenericSchema<unknown, MeetingState>;
 
 /** An RFC 9457 problem as the client reads it. */
 export type Problem = v.InferOutput<typeof ProblemSchema>;

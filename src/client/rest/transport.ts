@@ -27,8 +27,8 @@ export interface TransportConfig {
 export interface TransportRequest {
   method: 'GET' | 'POST' | 'PUT';
   url: string;
-  /** Set over the client's own headers for this request alone (an admin token). */
-  headers?: Record<string, string>;
+  /** Headers of this request alone (a facilitator's code), over the client's. */
+  headers?: HeadersInit;
   /** Already serialised JSON. */
   body?: string;
   /** Sent on every attempt; a POST is only retried when it has one. */
@@ -40,7 +40,7 @@ type Attempt = { ok: true; data: unknown } | { ok: false; error: CivicError; ret
 
 /** Sends `request` and resolves with its parsed JSON body; rejects only with a `CivicError`. */
 export async function requestJson(config: TransportConfig, request: TransportRequest): Promise<unknown> {
-  // GET and PUT are idempotent; a POST only with its key.
+  // GET and PUT are idempotent (a PUT sets a value); a POST only with its key.
   const mayRetry = request.method !== 'POST' || request.idempotencyKey !== undefined;
   for (let attempt = 0; ; attempt++) {
     const outcome = await attemptOnce(config, request);
@@ -102,7 +102,7 @@ async function buildHeaders(config: TransportConfig, request: TransportRequest, 
       throw new CivicError('unauthorized', `getHeaders() returned invalid headers: ${messageOf(error)}`, { cause: error });
     }
   }
-  for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
+  new Headers(request.headers).forEach((value, name) => headers.set(name, value));
   headers.set('Accept', 'application/json, application/problem+json');
   if (request.body !== undefined) headers.set('Content-Type', 'application/json');
   if (request.idempotencyKey !== undefined) headers.set('Idempotency-Key', request.idempotencyKey);

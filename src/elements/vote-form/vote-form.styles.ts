@@ -344,4 +344,23 @@ export const styles = css`
       border: 1px solid CanvasText;
     }
   }
+
+  /* A kiosk's "Are you still there?": hard to miss, at the top of the form. */
+  .kiosk-warning {
+    margin-block-end: var(--_space-4);
+    padding: var(--_space-3);
+    border: var(--_border-width-strong) solid var(--_color-border-strong);
+    border-inline-start: 10px solid var(--_color-error);
+    background: var(--_color-background);
+  }
+
+  .kiosk-warning .panel__title {
+    margin-block-end: var(--_space-2);
+  }
+
+  .kiosk-notice {
+    margin-block-start: var(--_space-4);
+    padding-block-start: var(--_space-3);
+    border-block-start: var(--_border-width) solid var(--_color-border);
+  }
 `;

@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import type { CivicError } from '../../client/client.js';
 import { CivicElement } from '../../core/civic-element.js';
 import { defineElement } from '../../core/define.js';
-import { DraftController } from '../../core/draft-controller.js';
+import { clearAllDrafts, DraftController } from '../../core/draft-controller.js';
 import { emit } from '../../core/events.js';
 import { LoadController } from '../../core/load-controller.js';
 import { safeUrl } from '../../core/safe-url.js';
@@ -26,6 +26,7 @@ import type { SummaryItem } from './check.js';
 import { figures } from './parts/meter.js';
 import { closed, queued, signInNeeded, upcoming, voted } from './parts/notices.js';
 import { receiptPanel } from './parts/receipt.js';
+import type { KioskController } from './kiosk.js';
 import { roundHeader } from './parts/header.js';
 import { choiceLines, review, type ChoiceLine } from './parts/review.js';
 import { outcomeOf } from './outcome.js';
@@ -55,6 +56,11 @@ interface VoteDraft {
  * each checked with the same rules as the server. Then the resident checks their vote, submits it,
  * and gets a receipt. Choices are kept on the device until then; a vote cast offline is saved and
  * sent once when the connection returns.
+ *
+ * With `kiosk` (a library, the panel's meeting room) it forgets each resident before the next: the
+ * draft on the device, the code, the choices and the receipt are cleared after the receipt has been
+ * read (`kiosk-receipt` seconds, or at once with "Finish"), or after `kiosk-idle` seconds untouched,
+ * once an "Are you still there?" alert has offered more time (WCAG 2.2.1). It adds no history entry.
  *
  * Follows GOV.UK's question pages rebuilt in shadow DOM: checkboxes or radios in fieldsets, hints,
  * an error summary that links to each problem, "Check your answers" and a confirmation panel. A
@@ -86,6 +92,8 @@ interface VoteDraft {
  * @csspart error - The error message.
  * @csspart retry-button - The "Try again" button.
  * @csspart missing - The message shown when the form lacks a round or a backend.
+ * @csspart kiosk-warning - On a kiosk: "Are you still there?" before the form clears.
+ * @csspart kiosk-notice - On a kiosk: under the receipt, when the screen clears, with a button to clear it now.
  *
  * @cssprop --civic-color-error - Errors: the edge of the error summary and of a control in error.
  *
@@ -110,6 +118,15 @@ export class CivicVoteForm extends CivicElement {
 
   /** The heading level of the round's title (2 to 5), to fit the page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** A shared device: forget each resident (draft, code, choices, receipt) after the receipt or when left idle. */
+  @property({ type: Boolean, reflect: true }) kiosk = false;
+
+  /** On a kiosk: seconds without a touch before "Are you still there?" and then clearing. Default 120. */
+  @property({ type: Number, attribute: 'kiosk-idle' }) kioskIdle = 120;
+
+  /** On a kiosk: seconds the receipt stays before the screen clears. Default 30. */
+  @property({ type: Number, attribute: 'kiosk-receipt' }) kioskReceipt = 30;
 
   @state() private step: Step = 'choose';
   @state() private selections: Selections = [];
@@ -174,13 +191,55 @@ export class CivicVoteForm extends CivicElement {
     },
   });
 
+  /** The kiosk's timers and warnings, loaded when the form first is a kiosk: most pages never are. */
+  private kioskTimer?: KioskController;
+  private kioskLoading = false;
+
+  private loadKiosk(): void {
+    this.kioskLoading = true;
+    void import('./kiosk.js').then(({ KioskController }) => {
+      this.kioskTimer = new KioskController(this, {
+        enabled: () => this.kiosk,
+        idleSeconds: () => (Number.isFinite(this.kioskIdle) ? this.kioskIdle : 120),
+        receiptSeconds: () => (Number.isFinite(this.kioskReceipt) ? Math.max(5, this.kioskReceipt) : 30),
+        inUse: () => selectionCount(this.selections) > 0 || this.code !== '' || this.receipt !== undefined || !['choose', 'code'].includes(this.step) || this.problems.length > 0,
+        finished: () => this.step === 'queued' || (this.step === 'done' && this.receipt !== undefined),
+        reset: () => this.forget(),
+      });
+      this.requestUpdate();
+    }, (error: unknown) => {
+      // Offline before the kiosk's code arrived: try again on the next update.
+      this.kioskLoading = false;
+      console.warn('civic-widgets: the kiosk could not be loaded', error);
+    });
+  }
+
   private get roundId(): string | undefined {
     return this.round || this.provided?.round;
   }
 
+  /**
+   * The kiosk's reset: every draft on the device, then everything shown or typed, as a fresh page
+   * has it. A vote saved to send later stays in the outbox, which sends it; only this page forgets it.
+   */
+  private forget(): void {
+    this.cancelSave();
+    clearAllDrafts();
+    clearTimeout(this.sayTimer);
+    const region = this.renderRoot.querySelector('#said');
+    if (region) region.textContent = '';
+    this.sender.resume(undefined);
+    this.opened = new Set();
+    this.area = '';
+    this.possiblyVoted = false;
+    this.restoredFor = undefined;
+    this.restore();
+    this.focusNext = 'title';
+  }
+
   private readonly warnBeforeLeaving = (event: BeforeUnloadEvent) => {
     const unsent = ['code', 'choose', 'review', 'sending', 'queued'].includes(this.step) && selectionCount(this.selections) > 0;
-    if (!unsent || this.noLeaveWarning) return;
+    if (!unsent || this.noLeaveWarning || this.kiosk) return;
     event.preventDefault();
     // Older browsers ask only when returnValue is set.
     event.returnValue = '';
@@ -204,6 +263,7 @@ export class CivicVoteForm extends CivicElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (this.kiosk && !this.kioskLoading) this.loadKiosk();
     const client = this.resolvedClient;
     if (!client) return;
     this.sender.use(client);
@@ -371,8 +431,9 @@ export class CivicVoteForm extends CivicElement {
     const content = after
       ? html`${data ? roundHeader(data.round, this.level, this.resolvedLocale, false) : nothing}${this.step === 'queued' ? queued(this.level + 1) : this.receiptStep()}`
       : this.loader.render((loaded) => this.renderRound(loaded));
+    const kiosk = this.kiosk ? this.kioskTimer : undefined;
     // The one live region, in every state, so it is there before anything is said in it.
-    return html`<div class="visually-hidden" id="said" role="status" aria-live="polite"></div>${content}`;
+    return html`<div class="visually-hidden" id="said" role="status" aria-live="polite"></div>${kiosk?.renderWarning(this.resolvedLocale, this.level + 1) ?? nothing}${content}${kiosk?.renderReceiptNotice(this.resolvedLocale) ?? nothing}`;
   }
 
   private renderRound(data: BallotData): TemplateResult {

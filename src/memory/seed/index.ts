@@ -2,6 +2,7 @@ import { ballotRounds } from './ballots.js';
 import { parkConsultation } from './consultation.js';
 import { withDescriptions } from './descriptions.js';
 import { feedbackForm } from './forms.js';
+import { panelRounds } from './panel.js';
 import { neighbourhoodRounds } from './rounds.js';
 import { budgetSimulation } from './simulation.js';
 import { councilBudget, councilPriorities } from './simulation-council.js';
@@ -21,7 +22,7 @@ const DAY = 86_400_000;
 export function defaultSeed(now: Date = new Date()): MemorySeed {
   const at = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
   return {
-    rounds: [...withDescriptions(neighbourhoodRounds(at)), ...ballotRounds(at)],
+    rounds: [...withDescriptions(neighbourhoodRounds(at)), ...ballotRounds(at), ...panelRounds()],
     simulations: [budgetSimulation(), councilBudget(), councilPriorities()],
     forms: [feedbackForm(), parkConsultation()],
   };

@@ -8,6 +8,8 @@ export interface MemoryRoundSeed {
   votingCodes?: string[];
   /** For `voterIdentity: 'token'`: the tokens accepted; when absent, any non-empty token is. */
   voterTokens?: string[];
+  /** The facilitator code of the round's panel meeting (the panel screen's controls). */
+  facilitatorCode?: string;
   /** Ballots already cast (their selections), e.g. so a closed round has results to show. */
   ballots?: Array<Ballot['selections']>;
 }
