@@ -33,7 +33,7 @@ after(() => rmSync(app, { recursive: true, force: true }));
 async function typeCheck(source: string): Promise<{ ok: boolean; output: string }> {
   writeFileSync(join(app, 'app.tsx'), source);
   try {
-    await run(join(ROOT, 'node_modules/.bin/tsc'), ['-p', join(app, 'tsconfig.json')], { cwd: app });
+    await run(join(ROOT, 'node_modules/.bin/tsc'), ['-p', join(app, 'tsconfig.json'), '--pretty', 'false'], { cwd: app });
     return { ok: true, output: '' };
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string };

@@ -42,7 +42,7 @@ test('a ballot sent by the client is counted once, and its receipt checks out', 
 
 test('the server’s refusals reach the client as the codes an element shows', async () => {
   assert.equal((await civicError(client.submitBallot({ roundId: 'closed-round', kind: 'approval', selections: ['x-trees'] }))).code, 'closed');
-  assert.equal((await civicError(client.submitBallot({ roundId: 'code-round', kind: 'approval', selections: ['c-trees'], votingCode: VOTING_CODES[0] }))).code, 'unauthorized');
+  assert.equal((await civicError(client.submitBallot({ roundId: 'code-round', kind: 'approval', selections: ['c-trees'], votingCode: VOTING_CODES[0] }))).code, 'conflict', 'a used code: the form says it was used');
   // Voter credentials are not part of what a key identifies (nothing stored may tie a receipt to a code).
   assert.equal((await civicError(client.submitBallot({ roundId: 'code-round', kind: 'approval', selections: ['c-benches'], votingCode: VOTING_CODES[1] }, { idempotencyKey: 'client-1' }))).code, 'validation', 'a key reused for another ballot');
   const invalid = await civicError(client.submitBallot({ roundId: 'open-round', kind: 'approval', selections: ['trees', 'benches', 'lights'] }));

@@ -113,7 +113,7 @@ test('invalid and expired tokens and a reused code are refused, and nothing is s
     await server.api('POST', '/rounds/token-round/ballots', { body: tokenBallot(await voterToken('x', { expiresIn: Math.floor(Date.now() / 1000) - 1 })) }),
     await server.api('POST', '/rounds/code-round/ballots', { body: { roundId: 'code-round', kind: 'approval', selections: ['c-trees'], votingCode: VOTING_CODES[3] } }),
   ];
-  assert.deepEqual(answers.map((answer) => answer.status), [401, 401, 403]);
+  assert.deepEqual(answers.map((answer) => answer.status), [401, 401, 409]);
   assert.deepEqual(await server.counts(), before);
 });
 
