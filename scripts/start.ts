@@ -31,6 +31,12 @@ if (!env.VOTER_TOKEN_SECRET) {
   env.VOTER_TOKEN_SECRET = randomBytes(32).toString('hex');
   console.log('Demo: VOTER_TOKEN_SECRET is not set, so voter tokens are checked with a random secret for this run; set it to sign tokens yourself.');
 }
+// The paper count and the downloads need the admin token: the demo makes one for this run and says it,
+// so a newcomer can try them (the server listens on this machine only unless HOST says otherwise).
+if (!env.ADMIN_TOKEN) {
+  env.ADMIN_TOKEN = randomBytes(12).toString('hex');
+  console.log(`Demo: the admin token for this run is ${env.ADMIN_TOKEN} (the paper count at /paper.html, CSV downloads); set ADMIN_TOKEN to choose your own.`);
+}
 
 await runProcess(env, {
   async prepare(db, config) {
