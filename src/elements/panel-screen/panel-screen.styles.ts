@@ -174,35 +174,6 @@ export const styles = css`
     margin-block-end: var(--_space-4);
   }
 
-  .chart__row {
-    display: contents;
-  }
-
-  .chart__label {
-    overflow-wrap: anywhere;
-  }
-
-  .chart__track {
-    display: block;
-    block-size: 1.25em;
-  }
-
-  .chart__value {
-    white-space: nowrap;
-  }
-
-  .bar {
-    display: block;
-  }
-
-  .bar rect {
-    fill: var(--_color-link);
-  }
-
-  .bar--funded rect {
-    fill: var(--_color-success);
-  }
-
   .outcomes {
     margin: 0;
     padding: 0;

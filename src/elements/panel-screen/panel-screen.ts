@@ -22,6 +22,7 @@ import { renderTimer } from './timer.js';
 import { renderVoting } from './voting.js';
 import { ballotsReceived, votingText } from './words.js';
 import { textIn } from '../../domain/localized-text.js';
+import { barChartStyles } from '../results/bar-chart.styles.js';
 
 /** listProposals answers at most this many a page. */
 const PAGE_SIZE = 100;
@@ -74,7 +75,7 @@ interface Agenda {
  * @fires civic-error - Loading failed, or the backend refused a facilitator's change; `detail` is the `CivicError`.
  */
 export class CivicPanelScreen extends CivicElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, barChartStyles, styles];
 
   /** The id of the round the panel meets on; the provider's round when not set. */
   @property({ reflect: true }) round?: string;

@@ -89,8 +89,7 @@ export const styles = css`
   }
 
   /* Bars: SVG fills, so Windows high contrast keeps them (see the forced-colors rules below). */
-  .meter,
-  .chart__track {
+  .meter {
     display: block;
     block-size: 1.25em;
   }
@@ -98,18 +97,6 @@ export const styles = css`
   .meter {
     border: var(--_border-width) solid var(--_color-border-strong);
     background: var(--_color-background);
-  }
-
-  .bar {
-    display: block;
-  }
-
-  .bar rect {
-    fill: var(--_color-link);
-  }
-
-  .bar--funded rect {
-    fill: var(--_color-success);
   }
 
   /* One grid for the whole chart, so every bar is drawn to the same scale. */
@@ -121,17 +108,9 @@ export const styles = css`
     margin-block-end: var(--_space-3);
   }
 
-  .chart__row {
-    display: contents;
-  }
 
   .chart__label {
     grid-column: 1 / -1;
-    overflow-wrap: anywhere;
-  }
-
-  .chart__value {
-    white-space: nowrap;
   }
 
   .chart__cost::before {

@@ -16,6 +16,7 @@ import { ballotSources, ballotsCounted, chosenFundedLabel, ruleName, ruleSummary
 import { allowedRules, areaRows, hasBallots, isPublished, resultRows, shareWithAnyFunded, type ResultRow } from './results-model.js';
 import { styles } from './results.styles.js';
 import { renderAreaTable, renderFundedChoicesTable, renderProjectsTable } from './tables.js';
+import { barChartStyles } from './bar-chart.styles.js';
 
 /** listProposals answers at most this many a page. */
 const PAGE_SIZE = 100;
@@ -60,7 +61,7 @@ interface Loaded {
  * @fires civic-error - Loading the round or its results failed; `detail` is the `CivicError`.
  */
 export class CivicResults extends CivicElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, barChartStyles, styles];
 
   /** The id of the round whose results to show; the provider's round when not set. */
   @property({ reflect: true }) round?: string;
