@@ -82,15 +82,17 @@ async function writeBatch(tx: Queryable, jobs: SubmissionJob[], now: Date): Prom
 
   // Keys accepted before: the original answer for the same body, a refusal for another one.
   const earlier = leading.filter((index) => !claimed.has(jobs[index]!.idempotencyKey));
+  let stored = new Map<string, Stored>();
+  const answerFromEarlier = (index: number): SubmissionOutcome => {
+    const row = stored.get(jobs[index]!.idempotencyKey);
+    // Gone again: another process refused it between our two statements. The client retries.
+    return !row ? { refused: 'try-again' } : row.fingerprint === jobs[index]!.fingerprint ? { status: 200, receipt: row.response } : { refused: 'key-reused' };
+  };
   if (earlier.length > 0) {
-    const stored = new Map(
+    stored = new Map(
       (await tx.query<Stored>('SELECT key, fingerprint, status, response FROM idempotency WHERE key = ANY($1::text[])', [earlier.map((index) => jobs[index]!.idempotencyKey)])).map((row) => [row.key, row]),
     );
-    for (const index of earlier) {
-      const row = stored.get(jobs[index]!.idempotencyKey);
-      // Gone again: another process refused it between our two statements. The client retries.
-      outcomes[index] = !row ? { refused: 'try-again' } : row.fingerprint === jobs[index]!.fingerprint ? { status: 200, receipt: row.response } : { refused: 'key-reused' };
-    }
+    for (const index of earlier) outcomes[index] = answerFromEarlier(index);
   }
 
   // One ballot per voter per round: the register's primary key decides, first come first served.
@@ -139,6 +141,12 @@ async function writeBatch(tx: Queryable, jobs: SubmissionJob[], now: Date): Prom
   for (const index of accepted) outcomes[index] = { status: 201, receipt: receipts[index]! };
 
   for (const index of followers) {
+    // A key another batch accepted first: each body of this batch is judged against what was stored,
+    // not against its leader here (the same body as the stored one is a replay, whatever came before it).
+    if (!claimed.has(jobs[index]!.idempotencyKey)) {
+      outcomes[index] = answerFromEarlier(index);
+      continue;
+    }
     const leader = outcomes[leaders.get(jobs[index]!.idempotencyKey)!]!;
     if ('refused' in leader) outcomes[index] = leader;
     else outcomes[index] = jobs[leaders.get(jobs[index]!.idempotencyKey)!]!.fingerprint === jobs[index]!.fingerprint ? { status: 200, receipt: leader.receipt } : { refused: 'key-reused' };
