@@ -52,8 +52,36 @@ export async function findIdempotent(db: Queryable, key: string): Promise<Stored
   return row ?? null;
 }
 
-const byString = <T>(of: (item: T) => string) => (a: T, b: T) => (of(a) < of(b) ? -1 : of(a) > of(b) ? 1 : 0);
-const json = (value: unknown) => JSON.stringify(value);
+/**
+ * One statement claims the keys, registers the voters of the claimed ones and stores what they
+ * sent: a batch costs three round trips (BEGIN, this, COMMIT), as few as its atomicity allows.
+ * Each table's rows go in in its own order (keys, voter hashes, receipt ids), never the batch's.
+ */
+const WRITE_BATCH = `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(key text, fingerprint text, response jsonb, id text, kind text, target text, payload jsonb, voter_hash text)
+  ), claimed AS (
+    INSERT INTO idempotency (key, fingerprint, status, response)
+    SELECT key, fingerprint, 201, response FROM input ORDER BY key
+    ON CONFLICT (key) DO NOTHING RETURNING key
+  ), registered AS (
+    INSERT INTO voters (round_id, voter_hash)
+    SELECT target, voter_hash FROM input JOIN claimed USING (key) WHERE voter_hash IS NOT NULL ORDER BY voter_hash
+    ON CONFLICT DO NOTHING RETURNING round_id, voter_hash
+  ), accepted AS (
+    SELECT input.* FROM input JOIN claimed USING (key)
+    WHERE voter_hash IS NULL OR (target, voter_hash) IN (SELECT round_id, voter_hash FROM registered)
+  ), ballot_rows AS (
+    INSERT INTO ballots (id, round_id, selections, received_at)
+    SELECT id, target, payload, $2::timestamptz FROM accepted WHERE kind = 'ballot' ORDER BY id
+  ), simulation_rows AS (
+    INSERT INTO simulation_submissions (id, simulation_id, submission, received_at)
+    SELECT id, target, payload, $2::timestamptz FROM accepted WHERE kind = 'simulation' ORDER BY id
+  ), feedback_rows AS (
+    INSERT INTO feedback_responses (id, form_id, response, received_at)
+    SELECT id, target, payload, $2::timestamptz FROM accepted WHERE kind = 'feedback' ORDER BY id
+  )
+  SELECT claimed.key, accepted.key IS NOT NULL AS accepted FROM claimed LEFT JOIN accepted USING (key)`;
 
 /** Writes one batch in one transaction; one outcome per job, in order. */
 async function writeBatch(tx: Queryable, jobs: SubmissionJob[], now: Date): Promise<SubmissionOutcome[]> {
@@ -67,78 +95,49 @@ async function writeBatch(tx: Queryable, jobs: SubmissionJob[], now: Date): Prom
   const leaders = new Map<string, number>();
   const followers: number[] = [];
   jobs.forEach((job, index) => (leaders.has(job.idempotencyKey) ? followers.push(index) : leaders.set(job.idempotencyKey, index)));
-  const leading = [...leaders.values()];
 
-  const claimed = new Set(
-    (
-      await tx.query<{ key: string }>(
-        `INSERT INTO idempotency (key, fingerprint, status, response)
-         SELECT key, fingerprint, 201, response FROM jsonb_to_recordset($1::jsonb) AS t(key text, fingerprint text, response jsonb)
-         ON CONFLICT (key) DO NOTHING RETURNING key`,
-        [json(leading.map((index) => ({ key: jobs[index]!.idempotencyKey, fingerprint: jobs[index]!.fingerprint, response: receipts[index] })).sort(byString((row) => row.key)))],
-      )
-    ).map((row) => row.key),
-  );
+  // One ballot per voter per round: of one voter's ballots in the batch only the first is written;
+  // the others are never claimed, so they leave no trace (unless their key was accepted before).
+  const voters = new Set<string>();
+  const sameVoter = new Set<number>();
+  for (const index of leaders.values()) {
+    if (jobs[index]!.voterHash === null) continue;
+    const voter = `${jobs[index]!.targetId}\u0000${jobs[index]!.voterHash}`;
+    if (voters.has(voter)) sameVoter.add(index);
+    else voters.add(voter);
+  }
+  const written = [...leaders.values()].filter((index) => !sameVoter.has(index));
+  const rows = written.map((index) => ({
+    key: jobs[index]!.idempotencyKey,
+    fingerprint: jobs[index]!.fingerprint,
+    response: receipts[index],
+    id: receipts[index]!.id,
+    kind: jobs[index]!.kind,
+    target: jobs[index]!.targetId,
+    payload: jobs[index]!.payload,
+    voter_hash: jobs[index]!.voterHash,
+  }));
+  const claimed = new Map((await tx.query<{ key: string; accepted: boolean }>(WRITE_BATCH, [JSON.stringify(rows), receivedAt])).map((row) => [row.key, row.accepted]));
+
+  // The register already had these voters: their claims go again, so their keys may be used again.
+  const refused = written.filter((index) => claimed.get(jobs[index]!.idempotencyKey) === false);
+  if (refused.length > 0) await tx.query('DELETE FROM idempotency WHERE key = ANY($1::text[])', [refused.map((index) => jobs[index]!.idempotencyKey)]);
+  for (const index of refused) outcomes[index] = { refused: 'already-voted' };
+  for (const index of written) if (claimed.get(jobs[index]!.idempotencyKey)) outcomes[index] = { status: 201, receipt: receipts[index]! };
 
   // Keys accepted before: the original answer for the same body, a refusal for another one.
-  const earlier = leading.filter((index) => !claimed.has(jobs[index]!.idempotencyKey));
-  let stored = new Map<string, Stored>();
+  const unclaimed = [...written.filter((index) => !claimed.has(jobs[index]!.idempotencyKey)), ...sameVoter];
+  const stored = new Map<string, Stored>();
+  if (unclaimed.length > 0) {
+    const found = await tx.query<Stored>('SELECT key, fingerprint, status, response FROM idempotency WHERE key = ANY($1::text[])', [unclaimed.map((index) => jobs[index]!.idempotencyKey)]);
+    for (const row of found) stored.set(row.key, row);
+  }
   const answerFromEarlier = (index: number): SubmissionOutcome => {
     const row = stored.get(jobs[index]!.idempotencyKey);
-    // Gone again: another process refused it between our two statements. The client retries.
-    return !row ? { refused: 'try-again' } : row.fingerprint === jobs[index]!.fingerprint ? { status: 200, receipt: row.response } : { refused: 'key-reused' };
+    if (!row) return sameVoter.has(index) ? { refused: 'already-voted' } : { refused: 'try-again' }; // Gone again: another process refused it meanwhile. The client retries.
+    return row.fingerprint === jobs[index]!.fingerprint ? { status: 200, receipt: row.response } : { refused: 'key-reused' };
   };
-  if (earlier.length > 0) {
-    stored = new Map(
-      (await tx.query<Stored>('SELECT key, fingerprint, status, response FROM idempotency WHERE key = ANY($1::text[])', [earlier.map((index) => jobs[index]!.idempotencyKey)])).map((row) => [row.key, row]),
-    );
-    for (const index of earlier) outcomes[index] = answerFromEarlier(index);
-  }
-
-  // One ballot per voter per round: the register's primary key decides, first come first served.
-  const fresh = leading.filter((index) => claimed.has(jobs[index]!.idempotencyKey));
-  const voting = fresh.filter((index) => jobs[index]!.voterHash !== null);
-  const firstOfVoter = new Map<string, number>();
-  const refusedVoters: number[] = [];
-  for (const index of voting) {
-    const voter = `${jobs[index]!.targetId}\u0000${jobs[index]!.voterHash}`;
-    if (firstOfVoter.has(voter)) refusedVoters.push(index);
-    else firstOfVoter.set(voter, index);
-  }
-  if (firstOfVoter.size > 0) {
-    const rows = [...firstOfVoter.values()].map((index) => ({ round_id: jobs[index]!.targetId, voter_hash: jobs[index]!.voterHash! })).sort(byString((row) => row.voter_hash));
-    const registered = new Set(
-      (
-        await tx.query<{ round_id: string; voter_hash: string }>(
-          `INSERT INTO voters (round_id, voter_hash)
-           SELECT round_id, voter_hash FROM jsonb_to_recordset($1::jsonb) AS t(round_id text, voter_hash text)
-           ON CONFLICT DO NOTHING RETURNING round_id, voter_hash`,
-          [json(rows)],
-        )
-      ).map((row) => `${row.round_id}\u0000${row.voter_hash}`),
-    );
-    for (const [voter, index] of firstOfVoter) if (!registered.has(voter)) refusedVoters.push(index);
-  }
-  if (refusedVoters.length > 0) {
-    // A refused ballot leaves no trace: its key may be used again.
-    await tx.query('DELETE FROM idempotency WHERE key = ANY($1::text[])', [refusedVoters.map((index) => jobs[index]!.idempotencyKey)]);
-    for (const index of refusedVoters) outcomes[index] = { refused: 'already-voted' };
-  }
-
-  const accepted = fresh.filter((index) => outcomes[index] === undefined);
-  const rowsOf = (kind: SubmissionKind) =>
-    accepted.filter((index) => jobs[index]!.kind === kind).map((index) => ({ id: receipts[index]!.id, target: jobs[index]!.targetId, payload: jobs[index]!.payload })).sort(byString((row) => row.id));
-  const inserts: Array<[SubmissionKind, string]> = [
-    ['ballot', 'ballots (id, round_id, selections, received_at)'],
-    ['simulation', 'simulation_submissions (id, simulation_id, submission, received_at)'],
-    ['feedback', 'feedback_responses (id, form_id, response, received_at)'],
-  ];
-  for (const [kind, table] of inserts) {
-    const rows = rowsOf(kind);
-    if (rows.length === 0) continue;
-    await tx.query(`INSERT INTO ${table} SELECT id, target, payload, $2::timestamptz FROM jsonb_to_recordset($1::jsonb) AS t(id text, target text, payload jsonb)`, [json(rows), receivedAt]);
-  }
-  for (const index of accepted) outcomes[index] = { status: 201, receipt: receipts[index]! };
+  for (const index of unclaimed) outcomes[index] = answerFromEarlier(index);
 
   for (const index of followers) {
     // A key another batch accepted first: each body of this batch is judged against what was stored,
