@@ -31,9 +31,6 @@ export const keyReused = () =>
     errors: [{ field: 'Idempotency-Key', code: 'reused', detail: 'This key was already used for a different submission.' }],
   });
 
-const tryAgain = () =>
-  new HttpProblem(503, { title: 'Service Unavailable', detail: 'Please send this again in a moment.', headers: { 'retry-after': '1' } });
-
 export async function acceptSubmission(context: AppContext, reply: FastifyReply, submission: Submission): Promise<FastifyReply> {
   const print = fingerprint(submission.kind, submission.targetId, submission.body);
   let voterHash: string | null;
@@ -59,6 +56,5 @@ export async function acceptSubmission(context: AppContext, reply: FastifyReply,
   });
   if ('receipt' in outcome) return sendJson(reply, outcome.status, outcome.receipt);
   if (outcome.refused === 'key-reused') throw keyReused();
-  if (outcome.refused === 'try-again') throw tryAgain();
   throw submission.alreadyVoted?.() ?? new HttpProblem(409, { type: 'already-voted', title: 'You have already voted', detail: 'You have already voted in this round. Thank you!' });
 }

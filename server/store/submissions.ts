@@ -2,7 +2,7 @@
  * Writing submissions: ballots, simulation submissions and feedback responses, exactly once per
  * Idempotency-Key, one ballot per voter per round, in batches (group commit).
  *
- * The marked register (`voters`) and the ballot box (`ballots`) are written in one transaction but
+ * The marked register (`voters`) and the ballot box (`ballots`) are written in one statement but
  * share nothing: no id, no time, and within a batch each table's rows go in in its own order
  * (register by voter hash, ballots by their random id), so the order of rows does not pair them.
  */
@@ -29,7 +29,7 @@ export interface SubmissionJob {
 
 export type SubmissionOutcome =
   | { status: 200 | 201; receipt: Receipt | SubmissionReceipt }
-  | { refused: 'key-reused' | 'already-voted' | 'try-again' };
+  | { refused: 'key-reused' | 'already-voted' };
 
 /**
  * What identifies a submission for its Idempotency-Key. Voter credentials are left out on purpose:
@@ -53,24 +53,26 @@ export async function findIdempotent(db: Queryable, key: string): Promise<Stored
 }
 
 /**
- * One statement claims the keys, registers the voters of the claimed ones and stores what they
- * sent: a batch costs three round trips (BEGIN, this, COMMIT), as few as its atomicity allows.
- * Each table's rows go in in its own order (keys, voter hashes, receipt ids), never the batch's.
+ * A batch is one statement, so one round trip and atomic by itself: it registers the voters of
+ * the keys not seen before, then claims the keys of the submissions it accepts and stores them.
+ * Nothing is written for a refused one. Each table's rows go in in its own order (voter hashes,
+ * keys, receipt ids), never the batch's. The key claim has no ON CONFLICT on purpose: a key that
+ * another transaction stored meanwhile fails the whole statement, which runs again and sees it.
  */
 const WRITE_BATCH = `
   WITH input AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(key text, fingerprint text, response jsonb, id text, kind text, target text, payload jsonb, voter_hash text)
-  ), claimed AS (
-    INSERT INTO idempotency (key, fingerprint, status, response)
-    SELECT key, fingerprint, 201, response FROM input ORDER BY key
-    ON CONFLICT (key) DO NOTHING RETURNING key
+  ), fresh AS (
+    SELECT * FROM input WHERE NOT EXISTS (SELECT 1 FROM idempotency WHERE idempotency.key = input.key)
   ), registered AS (
     INSERT INTO voters (round_id, voter_hash)
-    SELECT target, voter_hash FROM input JOIN claimed USING (key) WHERE voter_hash IS NOT NULL ORDER BY voter_hash
+    SELECT target, voter_hash FROM fresh WHERE voter_hash IS NOT NULL ORDER BY voter_hash
     ON CONFLICT DO NOTHING RETURNING round_id, voter_hash
   ), accepted AS (
-    SELECT input.* FROM input JOIN claimed USING (key)
-    WHERE voter_hash IS NULL OR (target, voter_hash) IN (SELECT round_id, voter_hash FROM registered)
+    SELECT * FROM fresh WHERE voter_hash IS NULL OR (target, voter_hash) IN (SELECT round_id, voter_hash FROM registered)
+  ), claimed AS (
+    INSERT INTO idempotency (key, fingerprint, status, response)
+    SELECT key, fingerprint, 201, response FROM accepted ORDER BY key
   ), ballot_rows AS (
     INSERT INTO ballots (id, round_id, selections, received_at)
     SELECT id, target, payload, $2::timestamptz FROM accepted WHERE kind = 'ballot' ORDER BY id
@@ -81,10 +83,10 @@ const WRITE_BATCH = `
     INSERT INTO feedback_responses (id, form_id, response, received_at)
     SELECT id, target, payload, $2::timestamptz FROM accepted WHERE kind = 'feedback' ORDER BY id
   )
-  SELECT claimed.key, accepted.key IS NOT NULL AS accepted FROM claimed LEFT JOIN accepted USING (key)`;
+  SELECT key FROM accepted`;
 
-/** Writes one batch in one transaction; one outcome per job, in order. */
-async function writeBatch(tx: Queryable, jobs: SubmissionJob[], now: Date): Promise<SubmissionOutcome[]> {
+/** Writes one batch; one outcome per job, in order. */
+async function writeBatch(db: Queryable, jobs: SubmissionJob[], now: Date): Promise<SubmissionOutcome[]> {
   const receivedAt = now.toISOString();
   const outcomes: Array<SubmissionOutcome | undefined> = new Array(jobs.length);
   const receipts = jobs.map((job): Receipt | SubmissionReceipt =>
@@ -96,8 +98,7 @@ async function writeBatch(tx: Queryable, jobs: SubmissionJob[], now: Date): Prom
   const followers: number[] = [];
   jobs.forEach((job, index) => (leaders.has(job.idempotencyKey) ? followers.push(index) : leaders.set(job.idempotencyKey, index)));
 
-  // One ballot per voter per round: of one voter's ballots in the batch only the first is written;
-  // the others are never claimed, so they leave no trace (unless their key was accepted before).
+  // One ballot per voter per round: of one voter's ballots in the batch only the first is written.
   const voters = new Set<string>();
   const sameVoter = new Set<number>();
   for (const index of leaders.values()) {
@@ -106,8 +107,8 @@ async function writeBatch(tx: Queryable, jobs: SubmissionJob[], now: Date): Prom
     if (voters.has(voter)) sameVoter.add(index);
     else voters.add(voter);
   }
-  const written = [...leaders.values()].filter((index) => !sameVoter.has(index));
-  const rows = written.map((index) => ({
+  const sent = [...leaders.values()].filter((index) => !sameVoter.has(index));
+  const rows = sent.map((index) => ({
     key: jobs[index]!.idempotencyKey,
     fingerprint: jobs[index]!.fingerprint,
     response: receipts[index],
@@ -117,53 +118,52 @@ async function writeBatch(tx: Queryable, jobs: SubmissionJob[], now: Date): Prom
     payload: jobs[index]!.payload,
     voter_hash: jobs[index]!.voterHash,
   }));
-  const claimed = new Map((await tx.query<{ key: string; accepted: boolean }>(WRITE_BATCH, [JSON.stringify(rows), receivedAt])).map((row) => [row.key, row.accepted]));
+  const accepted = new Set(
+    (await db.query<{ key: string }>(WRITE_BATCH, [JSON.stringify(rows), receivedAt])).map((row) => row.key),
+  );
+  for (const index of sent) if (accepted.has(jobs[index]!.idempotencyKey)) outcomes[index] = { status: 201, receipt: receipts[index]! };
 
-  // The register already had these voters: their claims go again, so their keys may be used again.
-  const refused = written.filter((index) => claimed.get(jobs[index]!.idempotencyKey) === false);
-  if (refused.length > 0) await tx.query('DELETE FROM idempotency WHERE key = ANY($1::text[])', [refused.map((index) => jobs[index]!.idempotencyKey)]);
-  for (const index of refused) outcomes[index] = { refused: 'already-voted' };
-  for (const index of written) if (claimed.get(jobs[index]!.idempotencyKey)) outcomes[index] = { status: 201, receipt: receipts[index]! };
-
-  // Keys accepted before: the original answer for the same body, a refusal for another one.
-  const unclaimed = [...written.filter((index) => !claimed.has(jobs[index]!.idempotencyKey)), ...sameVoter];
+  // The rest were refused, or sent before under their key: what is stored under it now decides.
+  // A refused voter whose key is stored meanwhile sent this body twice at once: the first one counts.
+  const others = [...sent.filter((index) => outcomes[index] === undefined), ...sameVoter];
   const stored = new Map<string, Stored>();
-  if (unclaimed.length > 0) {
-    const found = await tx.query<Stored>('SELECT key, fingerprint, status, response FROM idempotency WHERE key = ANY($1::text[])', [unclaimed.map((index) => jobs[index]!.idempotencyKey)]);
+  if (others.length > 0) {
+    const found = await db.query<Stored>('SELECT key, fingerprint, status, response FROM idempotency WHERE key = ANY($1::text[])', [others.map((index) => jobs[index]!.idempotencyKey)]);
     for (const row of found) stored.set(row.key, row);
   }
-  const answerFromEarlier = (index: number): SubmissionOutcome => {
+  const answerFromStored = (index: number): SubmissionOutcome => {
     const row = stored.get(jobs[index]!.idempotencyKey);
-    if (!row) return sameVoter.has(index) ? { refused: 'already-voted' } : { refused: 'try-again' }; // Gone again: another process refused it meanwhile. The client retries.
+    if (!row) return { refused: 'already-voted' }; // Keys are never deleted, so only a refused voter's is missing.
     return row.fingerprint === jobs[index]!.fingerprint ? { status: 200, receipt: row.response } : { refused: 'key-reused' };
   };
-  for (const index of unclaimed) outcomes[index] = answerFromEarlier(index);
+  for (const index of others) outcomes[index] = answerFromStored(index);
 
   for (const index of followers) {
-    // A key another batch accepted first: each body of this batch is judged against what was stored,
-    // not against its leader here (the same body as the stored one is a replay, whatever came before it).
-    if (!claimed.has(jobs[index]!.idempotencyKey)) {
-      outcomes[index] = answerFromEarlier(index);
+    // A key stored before this batch: each body is judged against what was stored, not against its
+    // leader here (the same body as the stored one is a replay, whatever came before it).
+    const leader = outcomes[leaders.get(jobs[index]!.idempotencyKey)!]!;
+    if (!('receipt' in leader) || leader.status === 200) {
+      outcomes[index] = stored.has(jobs[index]!.idempotencyKey) ? answerFromStored(index) : leader;
       continue;
     }
-    const leader = outcomes[leaders.get(jobs[index]!.idempotencyKey)!]!;
-    if ('refused' in leader) outcomes[index] = leader;
-    else outcomes[index] = jobs[leaders.get(jobs[index]!.idempotencyKey)!]!.fingerprint === jobs[index]!.fingerprint ? { status: 200, receipt: leader.receipt } : { refused: 'key-reused' };
+    outcomes[index] = jobs[leaders.get(jobs[index]!.idempotencyKey)!]!.fingerprint === jobs[index]!.fingerprint ? { status: 200, receipt: leader.receipt } : { refused: 'key-reused' };
   }
   return outcomes as SubmissionOutcome[];
 }
 
-const DEADLOCK = '40P01';
+const RETRIED = new Set([
+  '40P01', // deadlock: two processes' batches waited on each other's voters
+  '23505', // unique violation: a key another transaction stored after this statement began
+]);
 
 /** The submission writer: `submit` resolves once the submission's batch has committed. */
 export function createSubmissionWriter(db: Database, options: GroupCommitOptions, now: () => Date) {
   const batches = groupCommit<SubmissionJob, SubmissionOutcome>({ concurrency: db.kind === 'postgres' ? 3 : 1, ...options }, async (jobs) => {
-    // Two processes' batches may wait on each other's keys; PostgreSQL then aborts one: run it again.
     for (let attempt = 1; ; attempt++) {
       try {
-        return await db.transaction((tx) => writeBatch(tx, jobs, now()));
+        return await writeBatch(db, jobs, now());
       } catch (error) {
-        if ((error as { code?: unknown }).code !== DEADLOCK || attempt >= 3) throw error;
+        if (!RETRIED.has((error as { code?: string }).code ?? '') || attempt >= 3) throw error;
       }
     }
   });
