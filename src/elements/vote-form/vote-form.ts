@@ -409,6 +409,7 @@ export class CivicVoteForm extends CivicElement {
     return {
       round, rules: round.rules, locale, level, proposals, shown, blocks,
       selections: this.selections,
+      opened: this.opened,
       errors: this.fieldErrors,
       idOf: (id) => ids.get(id) ?? '',
       titleOf: (id) => textIn(proposals.find((proposal) => proposal.id === id)?.title ?? id, locale),
