@@ -5,9 +5,9 @@ import { describedBy, keptRow, label, row } from '../parts/row.js';
 import type { BallotView } from '../view.js';
 
 /**
- * The checkbox of one proposal in a list of chosen ids; shared with the ranked ballot, which chooses
- * the same way. It holds no handler of its own: the list's `toggleChecked` reads the selections when
- * it is clicked, so a row that has not changed is not rendered again (`keptRow`).
+ * The checkbox of one proposal in a list of chosen ids. It holds no handler of its own: the list's
+ * `toggleChecked` reads the selections when it is clicked, so a row that has not changed need not be
+ * rendered again (`keptRow`).
  */
 function checkbox(view: BallotView<string[]>, proposal: Proposal, chosen: boolean) {
   // aria-disabled, never disabled: a disabled box drops out of the tab order and its reason is never heard.
@@ -36,16 +36,12 @@ function toggleChecked(view: BallotView<string[]>) {
   };
 }
 
-/** A list with a checkbox row per shown proposal. */
-export function checkboxRows(view: BallotView<string[]>) {
+/** A checkbox row per shown proposal; the ranked ballot chooses the same way before ordering. */
+export function approval(view: BallotView<string[]>) {
   return html`<ul class="rows" role="list" @click=${toggleChecked(view)}>
     ${view.shown.map((proposal) => {
       const chosen = view.selections.includes(proposal.id);
       return keptRow(view, proposal, chosen, () => row(view, proposal, checkbox(view, proposal, chosen)));
     })}
   </ul>`;
-}
-
-export function approval(view: BallotView<string[]>) {
-  return checkboxRows(view);
 }

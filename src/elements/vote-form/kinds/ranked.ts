@@ -5,7 +5,7 @@
  */
 import { msg, str } from '@lit/localize';
 import { html } from 'lit';
-import { checkboxRows } from './approval.js';
+import { approval } from './approval.js';
 import type { BallotView } from '../view.js';
 
 /** `ids` with the item at `from` moved to `to`. */
@@ -57,7 +57,7 @@ export function ranked(view: BallotView<string[]>) {
         aria-label=${msg(str`Move ${title} down`)} @click=${() => move(index, index + 1, 'down')}>${msg('Down')}</button></span>
     </li>`;
   };
-  return html`${checkboxRows(view)}
+  return html`${approval(view)}
     <section class="ranking" part="ranking" aria-labelledby="ranking-title">
       <div class="subheading" role="heading" aria-level=${view.level} id="ranking-title">${msg('Your order')}</div>
       <p class="hint" id="ranking-hint">${order.length
