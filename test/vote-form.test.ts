@@ -53,6 +53,24 @@ describe('civic-vote-form', () => {
       expect(controlOf(form, 'Lido repairs').hasAttribute('aria-disabled')).to.equal(false);
     });
 
+    it('after every change, says anew how far each proposal that does not fit is over, and ticks only what was clicked', async () => {
+      const form = await voteForm(knapsack());
+      const why = () => text(form.shadowRoot!.getElementById(`${controlOf(form, 'Lido repairs').id}-why`));
+      await clickOn(form, controlOf(form, 'Skate park'));
+      expect(why()).to.equal('£48,000: £21,400 more than you have left');
+      await clickOn(form, controlOf(form, 'Benches'));
+      expect(why()).to.equal('£48,000: £25,400 more than you have left');
+      expect(text(part(form, 'meter'))).to.contain('£27,400 of £50,000 chosen, £22,600 left');
+      const ticked = park.map(([, title]) => title).filter((title) => controlOf(form, title).checked);
+      expect(ticked).to.deep.equal(['Skate park', 'Benches']);
+      await clickOn(form, controlOf(form, 'Skate park'));
+      expect(why()).to.equal('£48,000: £2,000 more than you have left');
+      expect(park.map(([, title]) => title).filter((title) => controlOf(form, title).checked)).to.deep.equal(['Benches']);
+      await clickOn(form, controlOf(form, 'Benches'));
+      expect(form.shadowRoot!.getElementById(`${controlOf(form, 'Lido repairs').id}-why`), 'it fits again').to.equal(null);
+      expect(controlOf(form, 'Lido repairs').hasAttribute('aria-disabled')).to.equal(false);
+    });
+
     it('announces the totals politely once after a burst of changes, in a single live region', async () => {
       const form = await voteForm(knapsack());
       expect(form.shadowRoot!.querySelectorAll('[aria-live], [role="status"], [role="alert"]').length).to.equal(1);

@@ -126,6 +126,44 @@ export function pointsLeft(rules: BallotRules, selections: Selections): number |
 }
 
 /**
+ * What deciding whether a proposal can be added needs from the selections, worked out once however
+ * many proposals are asked about: a 200-proposal ballot asks about every one on every click.
+ */
+interface Room {
+  chosen: ReadonlySet<string>;
+  /** Money left under the cost limit, worked out when first needed (it checks the limit, and may throw). */
+  money(): MinorUnits | null;
+  points: number | null;
+}
+
+function roomIn(rules: BallotRules, selections: Selections, proposals: readonly Proposal[]): Room {
+  let money: MinorUnits | null | undefined;
+  return {
+    chosen: new Set(chosenIds(selections)),
+    money: () => (money === undefined ? (money = moneyLeft(rules, selections, proposals)) : money),
+    points: pointsLeft(rules, selections),
+  };
+}
+
+/** Why `proposal` (one of the round's) cannot be added, given the room the selections leave. */
+function blockOf(proposal: Proposal, rules: BallotRules, room: Room): SelectionBlock | null {
+  if (proposal.status === 'withdrawn') return { code: 'withdrawn', proposalId: proposal.id };
+  if (rules.kind === 'yes-no' || room.chosen.has(proposal.id)) return null;
+  const max = rules.kind === 'choose-1' ? 1 : rules.maxLength;
+  if (max !== undefined && room.chosen.size >= max) return { code: 'limit-reached', max };
+  if (rules.kind === 'cumulative') {
+    const left = room.points ?? 0;
+    const needed = pointsPerProposal(rules).min;
+    return left < needed ? { code: 'no-points-left', needed, left } : null;
+  }
+  const left = room.money();
+  if (left !== null && proposal.cost > left) {
+    return { code: 'does-not-fit', cost: proposal.cost, left, over: proposal.cost - left };
+  }
+  return null;
+}
+
+/**
  * `null` when the proposal can be added to the selections (or is already chosen), otherwise why
  * not. Yes/no ballots answer every proposal, so nothing blocks them; a choose-1 ballot that
  * already has its one choice is `limit-reached` (a UI of radios replaces the choice instead).
@@ -138,34 +176,19 @@ export function whyNotSelectable(
 ): SelectionBlock | null {
   const proposal = proposals.find((candidate) => candidate.id === proposalId);
   if (!proposal) return { code: 'unknown-proposal', proposalId };
-  if (proposal.status === 'withdrawn') return { code: 'withdrawn', proposalId };
-  const chosen = chosenIds(selections);
-  if (rules.kind === 'yes-no' || chosen.includes(proposalId)) return null;
-  const max = rules.kind === 'choose-1' ? 1 : rules.maxLength;
-  if (max !== undefined && chosen.length >= max) return { code: 'limit-reached', max };
-  if (rules.kind === 'cumulative') {
-    const left = pointsLeft(rules, selections) ?? 0;
-    const needed = pointsPerProposal(rules).min;
-    return left < needed ? { code: 'no-points-left', needed, left } : null;
-  }
-  const left = moneyLeft(rules, selections, proposals);
-  if (left !== null && proposal.cost > left) {
-    return { code: 'does-not-fit', cost: proposal.cost, left, over: proposal.cost - left };
-  }
-  return null;
+  return blockOf(proposal, rules, roomIn(rules, selections, proposals));
 }
 
 /**
  * `whyNotSelectable` for every proposal at once, for a ballot that marks each row: only the
- * proposals that cannot be added are in the map. One pass, so a 200-proposal ballot can mark its
- * rows on every click: whether a proposal can be added depends only on it and on the chosen ones.
+ * proposals that cannot be added are in the map. The selections are summed once, not once per
+ * proposal, so a 200-proposal ballot can mark its rows on every click however many are chosen.
  */
 export function selectionBlocks(rules: BallotRules, selections: Selections, proposals: readonly Proposal[]): Map<string, SelectionBlock> {
-  const chosen = new Set(chosenIds(selections));
-  const chosenProposals = proposals.filter((proposal) => chosen.has(proposal.id));
+  const room = roomIn(rules, selections, proposals);
   const blocks = new Map<string, SelectionBlock>();
   for (const proposal of proposals) {
-    const block = whyNotSelectable(proposal.id, rules, selections, [proposal, ...chosenProposals]);
+    const block = blockOf(proposal, rules, room);
     if (block) blocks.set(proposal.id, block);
   }
   return blocks;
@@ -173,10 +196,8 @@ export function selectionBlocks(rules: BallotRules, selections: Selections, prop
 
 /** The ids of the proposals that are not chosen yet and could be added now, in the given order. */
 export function selectableProposals(rules: BallotRules, selections: Selections, proposals: readonly Proposal[]): string[] {
-  const chosen = new Set(chosenIds(selections));
-  return proposals
-    .filter((proposal) => !chosen.has(proposal.id) && whyNotSelectable(proposal.id, rules, selections, proposals) === null)
-    .map((proposal) => proposal.id);
+  const room = roomIn(rules, selections, proposals);
+  return proposals.filter((proposal) => !room.chosen.has(proposal.id) && blockOf(proposal, rules, room) === null).map((proposal) => proposal.id);
 }
 
 /** Whether the selection spends at least `minSumCost`; true when the rules set no minimum. */

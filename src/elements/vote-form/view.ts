@@ -20,6 +20,8 @@ export interface BallotView<S extends Selections = Selections> extends Words {
   selections: S;
   /** Why a proposal cannot be added now, for each one that cannot. */
   blocks: ReadonlyMap<string, SelectionBlock>;
+  /** The proposals whose details are open. */
+  opened: ReadonlySet<string>;
   /** The messages of a blocked submit, by the id of the control each belongs to. */
   errors: ReadonlyMap<string, string[]>;
   /** The id of a proposal's control, unique in the shadow root. */

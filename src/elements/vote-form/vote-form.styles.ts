@@ -3,7 +3,9 @@ import { css } from 'lit';
 // Comments stay out of the CSS itself, which ships as written:
 // - headings take focus when a step begins, to be read out; the error summary keeps its ring;
 // - a long ballot lays out and paints only the rows in view (content-visibility); they stay in
-//   the accessibility tree.
+//   the accessibility tree. A row not yet shown is counted as tall as a usual row (two lines on a
+//   wide screen, three or four on a phone): counted taller, more rows come into view once the
+//   first have been laid out, and are laid out a frame or two later, in the middle of a click.
 export const styles = css`
   :host {
     container-type: inline-size;
@@ -61,7 +63,13 @@ export const styles = css`
     padding-block: var(--_space-3);
     border-block-end: var(--_border-width) solid var(--_color-border);
     content-visibility: auto;
-    contain-intrinsic-size: auto 6em;
+    contain-intrinsic-size: auto 3.5em;
+  }
+
+  @container (inline-size < 30em) {
+    .row {
+      contain-intrinsic-size: auto 5.5em;
+    }
   }
 
   .row__main {

@@ -4,12 +4,11 @@ import { property, state } from 'lit/decorators.js';
 import type { CivicError } from '../../client/client.js';
 import { CivicElement } from '../../core/civic-element.js';
 import { defineElement } from '../../core/define.js';
-import { clearAllDrafts, DraftController } from '../../core/draft-controller.js';
+import { clearAllDrafts } from '../../core/draft-controller.js';
 import { emit } from '../../core/events.js';
 import { LoadController } from '../../core/load-controller.js';
 import { safeUrl } from '../../core/safe-url.js';
 import { formatMoney } from '../../domain/format.js';
-import { isRecord } from '../../domain/json.js';
 import { selectionBlocks, type SelectionBlock, type Selections } from '../../domain/rules/index.js';
 import { normalizeVotingCode } from '../../domain/rounds.js';
 import type { Ballot, Receipt } from '../../domain/types.js';
@@ -17,6 +16,7 @@ import { errorMessage } from '../../i18n/error-messages.js';
 import { sharedStyles } from '../../styles/shared.js';
 import { formMessageStyles } from '../../styles/form-messages.js';
 import { fitSelections, indexBallot, loadBallot, selectionCount, type BallotData } from './ballot-data.js';
+import { BallotKeeper } from './ballot-keeper.js';
 import { BallotSender } from './ballot-sender.js';
 import { codeStep } from './parts/code-step.js';
 import { checkBallot } from './check.js';
@@ -35,17 +35,6 @@ import { styles } from './vote-form.styles.js';
 import { textIn } from '../../domain/localized-text.js';
 
 type Step = 'code' | 'choose' | 'review' | 'sending' | 'queued' | 'done' | 'voted' | 'closed';
-
-/** What is kept on the device for a round until the receipt: the choices, the code, and the submission tried. */
-interface VoteDraft {
-  selections: Selections;
-  code?: string;
-  /** The idempotency key of the ballot last submitted, and that ballot: the same ballot goes again under the same key. */
-  key?: string;
-  body?: string;
-  /** What was chosen, in words, for a receipt that arrives after a reload while the round cannot be loaded. */
-  lines?: ChoiceLine[];
-}
 
 /**
  * @tagname civic-vote-form
@@ -145,7 +134,6 @@ export class CivicVoteForm extends CivicElement {
   private fitted?: BallotData;
   private focusNext?: string;
   private sayTimer?: ReturnType<typeof setTimeout>;
-  private saveTimer?: ReturnType<typeof setTimeout>;
   /** Why each proposal cannot be added, worked out once per change of the choices. */
   private blocks?: { data: BallotData; selections: Selections; blocks: Map<string, SelectionBlock> };
 
@@ -156,27 +144,28 @@ export class CivicVoteForm extends CivicElement {
     loadingLabel: () => msg('Loading the ballot…'),
   });
 
-  private readonly draft = new DraftController<VoteDraft>(this, {
+  private readonly keeper = new BallotKeeper(this, {
     key: () => (this.roundId ? `vote:${this.roundId}` : undefined),
-    read: (stored) => (isRecord(stored) && (Array.isArray(stored.selections) || isRecord(stored.selections)) ? (stored as unknown as VoteDraft) : undefined),
+    current: () => ({ selections: this.selections, code: this.code || undefined, ...this.sender.submission, lines: this.lines }),
+    unsent: () =>
+      ['code', 'choose', 'review', 'sending', 'queued'].includes(this.step) && selectionCount(this.selections) > 0 && !this.noLeaveWarning && !this.kiosk,
   });
 
   private readonly sender = new BallotSender(this, {
     sending: () => {
-      this.saveDraft();
+      this.keeper.save();
       this.step = 'sending';
       this.notice = undefined;
     },
     queued: () => this.go('queued'),
     received: (receipt) => {
       this.receipt = receipt;
-      this.cancelSave();
-      this.draft.clear();
+      this.keeper.clear();
       this.go('done');
       emit(this, 'civic-vote-submitted', receipt);
     },
     refused: (error, possibly) => {
-      this.saveDraft();
+      this.keeper.save();
       emit(this, 'civic-error', error);
       const outcome = outcomeOf(error, this.loader.value?.round.voterIdentity, possibly);
       if (outcome.step === 'code') this.codeError = outcome.codeError;
@@ -223,7 +212,7 @@ export class CivicVoteForm extends CivicElement {
    * has it. A vote saved to send later stays in the outbox, which sends it; only this page forgets it.
    */
   private forget(): void {
-    this.cancelSave();
+    this.keeper.cancel();
     clearAllDrafts();
     clearTimeout(this.sayTimer);
     const region = this.renderRoot.querySelector('#said');
@@ -237,28 +226,9 @@ export class CivicVoteForm extends CivicElement {
     this.focusNext = 'title';
   }
 
-  private readonly warnBeforeLeaving = (event: BeforeUnloadEvent) => {
-    const unsent = ['code', 'choose', 'review', 'sending', 'queued'].includes(this.step) && selectionCount(this.selections) > 0;
-    if (!unsent || this.noLeaveWarning || this.kiosk) return;
-    event.preventDefault();
-    // Older browsers ask only when returnValue is set.
-    event.returnValue = '';
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    addEventListener('beforeunload', this.warnBeforeLeaving);
-    addEventListener('pagehide', this.flushDraft);
-    document.addEventListener('visibilitychange', this.flushDraft);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('beforeunload', this.warnBeforeLeaving);
-    removeEventListener('pagehide', this.flushDraft);
-    document.removeEventListener('visibilitychange', this.flushDraft);
     clearTimeout(this.sayTimer);
-    this.flushDraft();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -284,9 +254,7 @@ export class CivicVoteForm extends CivicElement {
   /** Starts from the round's draft, and from the ballot it says was submitted, if any. */
   private restore(): void {
     this.restoredFor = this.roundId;
-    // A change not yet saved belongs to the round shown before; it must not land in this one's draft.
-    this.cancelSave();
-    const saved = this.draft.restore();
+    const saved = this.keeper.restore();
     this.step = 'choose';
     this.receipt = this.notice = this.codeError = undefined;
     this.problems = [];
@@ -297,30 +265,6 @@ export class CivicVoteForm extends CivicElement {
     this.fitted = undefined;
     this.sender.resume(saved?.key && saved.body ? { key: saved.key, body: saved.body } : undefined);
   }
-
-  private cancelSave(): void {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-  }
-
-  private readonly saveDraft = () => {
-    this.cancelSave();
-    const { key, body } = this.sender.submission ?? {};
-    this.draft.save({ selections: this.selections, code: this.code || undefined, key, body, lines: this.lines });
-  };
-
-  /**
-   * A write to localStorage can take milliseconds on a busy phone, too long inside a click: a change
-   * is saved a moment later, or at once when the page is hidden or the form leaves it.
-   */
-  private saveSoon(): void {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(this.saveDraft, 250);
-  }
-
-  private readonly flushDraft = () => {
-    if (this.saveTimer !== undefined) this.saveDraft();
-  };
 
   /** Says `text` in the one live region, `delay` ms from now, so a burst of changes is said once. */
   private say(text: () => string, delay: number): void {
@@ -335,7 +279,7 @@ export class CivicVoteForm extends CivicElement {
 
   private readonly change = (selections: Selections, said?: string) => {
     this.selections = selections;
-    this.saveSoon();
+    this.keeper.saveSoon();
     emit(this, 'civic-selection-change', { roundId: this.roundId!, selections });
     this.say(() => said ?? (this.loader.value ? figures(this.view(this.loader.value)).join('. ') : ''), said ? 50 : 1000);
   };
@@ -379,7 +323,7 @@ export class CivicVoteForm extends CivicElement {
     }
     this.code = code.trim();
     this.codeError = undefined;
-    this.saveDraft();
+    this.keeper.save();
     this.go(selectionCount(this.selections) ? 'review' : 'choose', selectionCount(this.selections) ? 'step' : 'title');
   }
 
@@ -409,6 +353,7 @@ export class CivicVoteForm extends CivicElement {
     return {
       round, rules: round.rules, locale, level, proposals, shown, blocks,
       selections: this.selections,
+      opened: this.opened,
       errors: this.fieldErrors,
       idOf: (id) => ids.get(id) ?? '',
       titleOf: (id) => textIn(proposals.find((proposal) => proposal.id === id)?.title ?? id, locale),

@@ -5,8 +5,7 @@
  */
 import { msg, str } from '@lit/localize';
 import { html } from 'lit';
-import { checkbox } from './approval.js';
-import { row } from '../parts/row.js';
+import { approval } from './approval.js';
 import type { BallotView } from '../view.js';
 
 /** `ids` with the item at `from` moved to `to`. */
@@ -58,7 +57,7 @@ export function ranked(view: BallotView<string[]>) {
         aria-label=${msg(str`Move ${title} down`)} @click=${() => move(index, index + 1, 'down')}>${msg('Down')}</button></span>
     </li>`;
   };
-  return html`<ul class="rows" role="list">${view.shown.map((proposal) => row(view, proposal, checkbox(view, proposal)))}</ul>
+  return html`${approval(view)}
     <section class="ranking" part="ranking" aria-labelledby="ranking-title">
       <div class="subheading" role="heading" aria-level=${view.level} id="ranking-title">${msg('Your order')}</div>
       <p class="hint" id="ranking-hint">${order.length
