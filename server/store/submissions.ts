@@ -63,7 +63,9 @@ const WRITE_BATCH = `
   WITH input AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(key text, fingerprint text, response jsonb, id text, kind text, target text, payload jsonb, voter_hash text)
   ), fresh AS (
-    SELECT * FROM input WHERE NOT EXISTS (SELECT 1 FROM idempotency WHERE idempotency.key = input.key)
+    -- One look-up in the key's index per row. NOT EXISTS would be planned as a join that reads
+    -- the whole table, as PGlite never gathers the statistics that would tell the planner its size.
+    SELECT * FROM input WHERE (SELECT true FROM idempotency WHERE idempotency.key = input.key) IS NULL
   ), registered AS (
     INSERT INTO voters (round_id, voter_hash)
     SELECT target, voter_hash FROM fresh WHERE voter_hash IS NOT NULL ORDER BY voter_hash
