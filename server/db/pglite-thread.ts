@@ -1,0 +1,99 @@
+/**
+ * The PGlite worker thread: owns the embedded database and runs what `pglite.ts` sends it, so that
+ * PostgreSQL's WebAssembly runs beside the thread that reads requests, not in its way.
+ *
+ * Messages in: `{ id, op, tx?, sql?, params? }`; out: `{ id, rows?, tx? }` or `{ id, error }`.
+ * A transaction stays open across messages: `begin` opens it, queries name it, `end` commits or rolls back.
+ */
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { parentPort, workerData } from 'node:worker_threads';
+
+export type Request =
+  | { id: number; op: 'query'; tx?: number; sql: string; params: unknown[] }
+  | { id: number; op: 'exec'; tx?: number; sql: string }
+  | { id: number; op: 'begin' }
+  | { id: number; op: 'end'; tx: number; commit: boolean }
+  | { id: number; op: 'close' };
+
+export type Reply = { id: number; rows?: unknown[]; tx?: number } | { id: number; error: SerializedError };
+
+/** What a database error keeps across the thread: the SQLSTATE the server decides on, and the message. */
+export interface SerializedError {
+  message: string;
+  code?: string;
+}
+
+interface OpenTransaction {
+  handle: Transaction;
+  /** Settles the callback `db.transaction` waits on: commit, or roll back. */
+  finish: (commit: boolean) => void;
+  /** Settles once PGlite has committed or rolled back. */
+  done: Promise<void>;
+}
+
+class Rollback extends Error {}
+
+const port = parentPort!;
+const db = await PGlite.create((workerData as { folder: string }).folder);
+const open = new Map<number, OpenTransaction>();
+let nextTx = 1;
+
+/** Opens a transaction that stays open until `end`; resolves with its number once it holds PGlite. */
+function begin(): Promise<number> {
+  const tx = nextTx++;
+  return new Promise((opened, failed) => {
+    const done: Promise<void> = db
+      .transaction(
+        (handle) =>
+          new Promise<void>((commit, rollback) => {
+            open.set(tx, { handle, finish: (yes) => (yes ? commit() : rollback(new Rollback())), done });
+            opened(tx);
+          }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof Rollback)) throw error;
+      })
+      .finally(() => open.delete(tx));
+    done.catch(failed);
+  });
+}
+
+function transaction(tx: number): OpenTransaction {
+  const found = open.get(tx);
+  if (!found) throw new Error(`No open transaction ${tx}`);
+  return found;
+}
+
+async function handle(request: Request): Promise<Omit<Reply, 'id'>> {
+  switch (request.op) {
+    case 'query': {
+      const runner = request.tx === undefined ? db : transaction(request.tx).handle;
+      return { rows: (await runner.query(request.sql, request.params)).rows };
+    }
+    case 'exec':
+      await (request.tx === undefined ? db : transaction(request.tx).handle).exec(request.sql);
+      return {};
+    case 'begin':
+      return { tx: await begin() };
+    case 'end': {
+      const found = transaction(request.tx);
+      found.finish(request.commit);
+      await found.done;
+      return {};
+    }
+    case 'close':
+      await db.close();
+      return {};
+  }
+}
+
+port.on('message', (request: Request) => {
+  handle(request).then(
+    (reply) => port.postMessage({ id: request.id, ...reply }),
+    (error: unknown) => {
+      const { message, code } = error as { message?: string; code?: unknown };
+      port.postMessage({ id: request.id, error: { message: message ?? String(error), code: typeof code === 'string' ? code : undefined } });
+    },
+  );
+});
+port.postMessage({ id: 0 });
