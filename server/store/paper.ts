@@ -67,8 +67,16 @@ async function loadBallot(tx: Queryable, roundId: string, number: string): Promi
   return ballotsOf(entries, settlements)[0] ?? null;
 }
 
-/** One ballot at a time: two clerks keying the same number wait for each other (a no-op on PGlite's one connection). */
-const lockBallot = (tx: Queryable, roundId: string, number: string) => tx.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [roundId, `paper ${number}`]);
+/**
+ * Runs `work` on one paper ballot as it is now, in a transaction that holds that ballot: two clerks
+ * keying the same number wait for each other (a no-op on PGlite's one connection).
+ */
+function withBallot<T>(db: Database, roundId: string, number: string, work: (tx: Queryable, existing: PaperBallot | null) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [roundId, `paper ${number}`]);
+    return work(tx, await loadBallot(tx, roundId, number));
+  });
+}
 
 async function audit(tx: Queryable, roundId: string, line: Omit<PaperAuditEntry, 'at'>, at: string): Promise<void> {
   await tx.query(
@@ -84,9 +92,7 @@ export async function enterPaperBallot(db: Database, round: Round, input: PaperB
   const selections = normalizeSelections(round.rules.kind, input.selections);
   const clerk = input.clerk.trim();
   const at = now.toISOString();
-  return db.transaction(async (tx) => {
-    await lockBallot(tx, round.id, input.number);
-    const existing = await loadBallot(tx, round.id, input.number);
+  return withBallot(db, round.id, input.number, async (tx, existing) => {
     const refusal = entryRefusal(existing, clerk, input.batch);
     if (refusal) return { refused: refusal };
     const own = existing?.entries.find((entry) => clerkKey(entry.clerk) === clerkKey(clerk));
@@ -110,9 +116,7 @@ export async function settlePaperBallot(db: Database, round: Round, input: Paper
   const selections = normalizeSelections(round.rules.kind, input.selections);
   const settledBy = input.settledBy.trim();
   const at = now.toISOString();
-  return db.transaction(async (tx) => {
-    await lockBallot(tx, round.id, input.number);
-    const existing = await loadBallot(tx, round.id, input.number);
+  return withBallot(db, round.id, input.number, async (tx, existing) => {
     const refusal = settlementRefusal(existing, settledBy);
     if (refusal) return { refused: refusal };
     await tx.query('INSERT INTO paper_settlements (round_id, ballot_number, settled_by, selections, settled_at) VALUES ($1, $2, $3, $4::jsonb, $5)', [round.id, input.number, settledBy, json(selections), at]);
