@@ -52,40 +52,8 @@ export async function findIdempotent(db: Queryable, key: string): Promise<Stored
   return row ?? null;
 }
 
-/**
- * A batch is one statement, so one round trip and atomic by itself: it registers the voters of
- * the keys not seen before, then claims the keys of the submissions it accepts and stores them.
- * Nothing is written for a refused one. Each table's rows go in in its own order (voter hashes,
- * keys, receipt ids), never the batch's. The key claim has no ON CONFLICT on purpose: a key that
- * another transaction stored meanwhile fails the whole statement, which runs again and sees it.
- */
-const WRITE_BATCH = `
-  WITH input AS (
-    SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(key text, fingerprint text, response jsonb, id text, kind text, target text, payload jsonb, voter_hash text)
-  ), fresh AS (
-    -- One look-up in the key's index per row. NOT EXISTS would be planned as a join that reads
-    -- the whole table, as PGlite never gathers the statistics that would tell the planner its size.
-    SELECT * FROM input WHERE (SELECT true FROM idempotency WHERE idempotency.key = input.key) IS NULL
-  ), registered AS (
-    INSERT INTO voters (round_id, voter_hash)
-    SELECT target, voter_hash FROM fresh WHERE voter_hash IS NOT NULL ORDER BY voter_hash
-    ON CONFLICT DO NOTHING RETURNING round_id, voter_hash
-  ), accepted AS (
-    SELECT * FROM fresh WHERE voter_hash IS NULL OR (target, voter_hash) IN (SELECT round_id, voter_hash FROM registered)
-  ), claimed AS (
-    INSERT INTO idempotency (key, fingerprint, status, response)
-    SELECT key, fingerprint, 201, response FROM accepted ORDER BY key
-  ), ballot_rows AS (
-    INSERT INTO ballots (id, round_id, selections, received_at)
-    SELECT id, target, payload, $2::timestamptz FROM accepted WHERE kind = 'ballot' ORDER BY id
-  ), simulation_rows AS (
-    INSERT INTO simulation_submissions (id, simulation_id, submission, received_at)
-    SELECT id, target, payload, $2::timestamptz FROM accepted WHERE kind = 'simulation' ORDER BY id
-  ), feedback_rows AS (
-    INSERT INTO feedback_responses (id, form_id, response, received_at)
-    SELECT id, target, payload, $2::timestamptz FROM accepted WHERE kind = 'feedback' ORDER BY id
-  )
-  SELECT key FROM accepted`;
+/** A batch is one call of the database's `write_batch` (migrations/004-write-batch.sql): it answers the keys it accepted. */
+const WRITE_BATCH = 'SELECT key FROM write_batch($1::jsonb, $2::timestamptz) AS key';
 
 /** Writes one batch; one outcome per job, in order. */
 async function writeBatch(db: Queryable, jobs: SubmissionJob[], now: Date): Promise<SubmissionOutcome[]> {
