@@ -26,19 +26,32 @@ interface Pending<Job, Result> {
  */
 export function groupCommit<Job, Result>(options: GroupCommitOptions, write: (jobs: Job[]) => Promise<Result[]>) {
   const concurrency = options.concurrency ?? 1;
-  let queue: Array<Pending<Job, Result>> = [];
+  const queue: Array<Pending<Job, Result>> = [];
   let timer: NodeJS.Timeout | undefined;
   const writing = new Set<Promise<void>>();
 
   function start(): void {
-    const batch = queue.slice(0, options.maxBatch);
-    queue = queue.slice(batch.length);
-    const done = flush(batch).finally(() => {
-      writing.delete(done);
-      // What arrived while this batch was written goes at once: it has waited long enough.
-      if (queue.length > 0 && writing.size < concurrency) start();
-    });
+    const batch = queue.splice(0, options.maxBatch);
+    const done: Promise<void> = write(batch.map((pending) => pending.job)).then(
+      (results) => {
+        next(done);
+        batch.forEach((pending, index) => pending.resolve(results[index]!));
+      },
+      (error: unknown) => {
+        next(done);
+        for (const pending of batch) pending.reject(error);
+      },
+    );
     writing.add(done);
+  }
+
+  /**
+   * What arrived while a batch was written goes at once (it has waited long enough), and before
+   * that batch's answers are sent, so that the database works on it while they are written.
+   */
+  function next(done: Promise<void>): void {
+    writing.delete(done);
+    if (queue.length > 0 && writing.size < concurrency) start();
   }
 
   function schedule(): void {
@@ -51,15 +64,6 @@ export function groupCommit<Job, Result>(options: GroupCommitOptions, write: (jo
       timer = undefined;
       if (writing.size < concurrency && queue.length > 0) start();
     }, options.windowMs);
-  }
-
-  async function flush(batch: Array<Pending<Job, Result>>): Promise<void> {
-    try {
-      const results = await write(batch.map((pending) => pending.job));
-      batch.forEach((pending, index) => pending.resolve(results[index]!));
-    } catch (error) {
-      for (const pending of batch) pending.reject(error);
-    }
   }
 
   return {
