@@ -64,14 +64,15 @@ function transaction(tx: number): OpenTransaction {
   return found;
 }
 
+/** Where a statement runs: in the transaction it names, or on its own. */
+const runnerOf = (tx: number | undefined) => (tx === undefined ? db : transaction(tx).handle);
+
 async function handle(request: Request): Promise<Omit<Reply, 'id'>> {
   switch (request.op) {
-    case 'query': {
-      const runner = request.tx === undefined ? db : transaction(request.tx).handle;
-      return { rows: (await runner.query(request.sql, request.params)).rows };
-    }
+    case 'query':
+      return { rows: (await runnerOf(request.tx).query(request.sql, request.params)).rows };
     case 'exec':
-      await (request.tx === undefined ? db : transaction(request.tx).handle).exec(request.sql);
+      await runnerOf(request.tx).exec(request.sql);
       return {};
     case 'begin':
       return { tx: await begin() };
