@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import '../src/elements/vote-form/vote-form.js';
 import type { CivicVoteForm } from '../src/elements/vote-form/vote-form.js';
 import { problemText } from '../src/elements/vote-form/texts.js';
-import { formatMoney } from '../src/domain/format.js';
+import { formatMoney, formatNumber } from '../src/domain/format.js';
 import { parsePabulib, toProposals, toRound, type PabulibElection } from '../src/domain/pabulib/index.js';
 import { describeProblem, validateSelections, type Selections } from '../src/domain/rules/index.js';
 import type { BallotRules, Proposal, Round } from '../src/domain/types.js';
@@ -96,7 +96,7 @@ async function refusesInvalidBallot(real: RealRound, selections: Selections) {
   const shown = [...part(form, 'error-summary')!.querySelectorAll('a')].map(text);
   const money = (amount: number) => formatMoney(amount, real.round.currency, 'en-GB');
   const titleOf = (id: string) => textIn(real.proposals.find((proposal) => proposal.id === id)?.title ?? id, 'en-GB');
-  expect(shown, 'each problem in the form’s words for its code').to.deep.equal(problems.map((problem) => problemText(problem, { money, titleOf })));
+  expect(shown, 'each problem in the form’s words for its code').to.deep.equal(problems.map((problem) => problemText(problem, { money, number: (value) => formatNumber(value, 'en-GB'), titleOf })));
   for (const [i, problem] of problems.entries()) {
     // A problem of the whole ballot reads word for word as the server's detail does.
     if (!('proposalId' in problem)) expect(shown[i]).to.equal(describeProblem(problem, money));

@@ -4,6 +4,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/elements/vote-form/vote-form.js';
 import { formatMoney } from '../src/domain/format.js';
 import { describeProblem, validateSelections } from '../src/domain/rules/index.js';
+import { getLocale, useLocale } from '../src/i18n/localize.js';
 import { createMemoryClient } from '../src/memory/index.js';
 import { runConformance } from './support/conformance.js';
 import {
@@ -110,6 +111,26 @@ describe('civic-vote-form', () => {
       expect(sixth.getAttribute('aria-disabled')).to.equal('true');
       expect(text(rowOf(form, 'Project 6').querySelector('[part~="why"]'))).to.equal('You have chosen 5, the most you can. Remove one to choose this.');
       await expect(form).to.be.accessible();
+    });
+
+    it('writes every count in the digits of the resident’s locale, as it writes money', async () => {
+      const before = getLocale();
+      const form = await voteForm(createMemoryClient(seedOf({ kind: 'approval', minLength: 2, maxLength: 5 }, rows)), { round: 'r1', locale: 'bn' });
+      try {
+        // The digits of each sentence, smallest first, whatever its words and their order: Bengali's are ০ to ৯.
+        const digits = (node: Element | null | undefined) => text(node ?? null).match(/\p{Nd}/gu)?.sort().join(' ');
+        await waitUntil(() => digits(part(form, 'rules')) === '২ ৫', `the rules say "${text(part(form, 'rules'))}"`, { timeout: 5000 });
+        await clickOn(form, controlOf(form, 'Project 3'));
+        expect(digits(part(form, 'meter')), 'one of five chosen').to.equal('১ ৫');
+        await press(form, 'continue-button');
+        expect(digits(part(form, 'error-summary')?.querySelector('a')), 'at least two, one chosen').to.equal('১ ২');
+        for (const i of [1, 2, 4, 5]) await clickOn(form, controlOf(form, `Project ${i}`));
+        expect(digits(rowOf(form, 'Project 6').querySelector('[part~="why"]')), 'five chosen, the most').to.equal('৫');
+        await expect(form).to.be.accessible();
+      } finally {
+        form.remove();
+        await useLocale(before);
+      }
     });
 
     it('blocks too few with a focused error summary whose link moves focus to the list, inside the shadow root', async () => {

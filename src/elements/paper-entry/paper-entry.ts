@@ -7,7 +7,7 @@ import { defineElement } from '../../core/define.js';
 import { focusErrorSummary, renderErrorSummary, type ErrorSummaryItem } from '../../core/error-summary.js';
 import { emit } from '../../core/events.js';
 import { LoadController } from '../../core/load-controller.js';
-import { formatMoney } from '../../domain/format.js';
+import { formatMoney, formatNumber } from '../../domain/format.js';
 import { readKeys } from '../../domain/paper-keying.js';
 import { CLERK_NAME_MAX, PAPER_LABEL, type PaperAudit, type PaperBatch } from '../../domain/paper.js';
 import { validateSelections, type Selections } from '../../domain/rules/index.js';
@@ -174,6 +174,7 @@ export class CivicPaperEntry extends CivicElement {
     const words = {
       titleOf: (id: string) => textIn(data.proposals.find((proposal) => proposal.id === id)?.title, this.resolvedLocale) || id,
       money: (amount: number) => formatMoney(amount, data.round.currency, this.resolvedLocale),
+      number: (value: number) => formatNumber(value, this.resolvedLocale),
     };
     errors.push(...validateSelections(data.round.rules, read.selections, data.proposals).map((problem) => ({ text: problemText(problem, words), target })));
     return read.selections;

@@ -6,6 +6,7 @@ import { msg, str } from '@lit/localize';
 import type { KeyingProblem } from '../../domain/paper-keying.js';
 import type { PaperAuditEntry, PaperEntryReceipt, PaperStatus } from '../../domain/paper.js';
 import type { BallotKind } from '../../domain/types.js';
+import { formatNumber } from '../../domain/format.js';
 import { plural } from '../../i18n/plural.js';
 
 /** How to type a ballot of this kind. */
@@ -73,8 +74,9 @@ export function actionLabel(action: PaperAuditEntry['action']): string {
 }
 
 /** "12 ballots", in every plural form a language has. */
-export function ballotCount(count: number, locale: string): string {
-  return plural(count, locale, {
+export function ballotCount(ballots: number, locale: string): string {
+  const count = formatNumber(ballots, locale);
+  return plural(ballots, locale, {
     zero: () => msg(str`${count} ballots`, { id: 'paper.ballots.zero' }),
     one: () => msg(str`${count} ballot`, { id: 'paper.ballots.one' }),
     two: () => msg(str`${count} ballots`, { id: 'paper.ballots.two' }),

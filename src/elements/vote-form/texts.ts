@@ -2,25 +2,29 @@
  * What the ballot says, in the resident's language: the rules before choosing, the figures while
  * choosing, and each rule's problem from its code and numbers. The English of a problem that names
  * no proposal is word for word the domain's `describeProblem`, so the form and the server say the
- * same thing; a problem about one proposal names it by its title instead of its id.
+ * same thing; a problem about one proposal names it by its title instead of its id. Every count is
+ * written as the locale writes numbers (১২ in Bengali, 1,200 in English), as money is.
  */
 import { msg, str } from '@lit/localize';
 import type { BallotProblem, SelectionBlock } from '../../domain/rules/index.js';
 import type { BallotRules, YesNoAnswer } from '../../domain/types.js';
+import { formatNumber } from '../../domain/format.js';
 import { plural } from '../../i18n/plural.js';
 
-/** Money in the round's currency, and a proposal's title by id. */
+/** Money in the round's currency, a count in the locale's digits, and a proposal's title by id. */
 export interface Words {
   money: (amount: number) => string;
+  number: (value: number) => string;
   titleOf: (proposalId: string) => string;
 }
 
 /** How many to choose, as a sentence; empty when there is no limit worth saying. */
-function countRule(min: number | undefined, max: number | undefined): string {
-  if (max !== undefined && min === max) return msg(str`Choose ${max}.`);
-  if (max !== undefined && min !== undefined && min > 1) return msg(str`Choose from ${min} to ${max}.`);
-  if (max !== undefined) return msg(str`Choose up to ${max}.`);
-  if (min !== undefined && min > 1) return msg(str`Choose at least ${min}.`);
+function countRule(min: number | undefined, max: number | undefined, words: Words): string {
+  const n = words.number;
+  if (max !== undefined && min === max) return msg(str`Choose ${n(max)}.`);
+  if (max !== undefined && min !== undefined && min > 1) return msg(str`Choose from ${n(min)} to ${n(max)}.`);
+  if (max !== undefined) return msg(str`Choose up to ${n(max)}.`);
+  if (min !== undefined && min > 1) return msg(str`Choose at least ${n(min)}.`);
   return '';
 }
 
@@ -29,19 +33,19 @@ export function rulesSentences(rules: BallotRules, words: Words, single: boolean
   switch (rules.kind) {
     case 'approval':
       return [
-        countRule(rules.minLength, rules.maxLength) || msg('Choose as many as you like.'),
+        countRule(rules.minLength, rules.maxLength, words) || msg('Choose as many as you like.'),
         rules.maxSumCost !== undefined ? msg(str`Together they can cost up to ${words.money(rules.maxSumCost)}.`) : '',
         rules.minSumCost !== undefined ? msg(str`Together they must cost at least ${words.money(rules.minSumCost)}.`) : '',
       ].filter(Boolean);
     case 'ordinal':
-      return [countRule(rules.minLength, rules.maxLength), msg('Then put your choices in order, your favourite first.')].filter(Boolean);
+      return [countRule(rules.minLength, rules.maxLength, words), msg('Then put your choices in order, your favourite first.')].filter(Boolean);
     case 'cumulative':
       return [
-        msg(str`You have ${rules.maxSumPoints} points to share between the proposals you support.`),
-        rules.maxPoints !== undefined ? msg(str`Give each proposal up to ${rules.maxPoints} points.`) : '',
-        (rules.minPoints ?? 1) > 1 ? msg(str`Give a proposal at least ${rules.minPoints} points, or none.`) : '',
-        rules.minSumPoints !== undefined ? msg(str`Give at least ${rules.minSumPoints} points in all.`) : '',
-        countRule(rules.minLength, rules.maxLength),
+        msg(str`You have ${words.number(rules.maxSumPoints)} points to share between the proposals you support.`),
+        rules.maxPoints !== undefined ? msg(str`Give each proposal up to ${words.number(rules.maxPoints)} points.`) : '',
+        rules.minPoints !== undefined && rules.minPoints > 1 ? msg(str`Give a proposal at least ${words.number(rules.minPoints)} points, or none.`) : '',
+        rules.minSumPoints !== undefined ? msg(str`Give at least ${words.number(rules.minSumPoints)} points in all.`) : '',
+        countRule(rules.minLength, rules.maxLength, words),
       ].filter(Boolean);
     case 'choose-1':
       return [msg('Choose one proposal.')];
@@ -52,8 +56,9 @@ export function rulesSentences(rules: BallotRules, words: Words, single: boolean
 }
 
 /** "3 chosen", in every plural form a language has. */
-export function chosenCount(count: number, locale: string): string {
-  return plural(count, locale, {
+export function chosenCount(chosen: number, locale: string): string {
+  const count = formatNumber(chosen, locale);
+  return plural(chosen, locale, {
     zero: () => msg(str`${count} chosen`, { id: 'vote.chosen.zero' }),
     one: () => msg(str`${count} chosen`, { id: 'vote.chosen.one' }),
     two: () => msg(str`${count} chosen`, { id: 'vote.chosen.two' }),
@@ -64,8 +69,9 @@ export function chosenCount(count: number, locale: string): string {
 }
 
 /** "3 points", in every plural form a language has. */
-export function pointsCount(count: number, locale: string): string {
-  return plural(count, locale, {
+export function pointsCount(points: number, locale: string): string {
+  const count = formatNumber(points, locale);
+  return plural(points, locale, {
     zero: () => msg(str`${count} points`, { id: 'vote.points.zero' }),
     one: () => msg(str`${count} point`, { id: 'vote.points.one' }),
     two: () => msg(str`${count} points`, { id: 'vote.points.two' }),
@@ -87,7 +93,7 @@ export function blockText(block: SelectionBlock, words: Words): string {
     case 'does-not-fit':
       return msg(str`${words.money(block.cost)}: ${words.money(block.over)} more than you have left`);
     case 'limit-reached':
-      return msg(str`You have chosen ${block.max}, the most you can. Remove one to choose this.`);
+      return msg(str`You have chosen ${words.number(block.max)}, the most you can. Remove one to choose this.`);
     case 'no-points-left':
       return msg('You have no points left. Take points from another proposal to give some here.');
     case 'unknown-proposal':
@@ -99,23 +105,24 @@ export function blockText(block: SelectionBlock, words: Words): string {
 /** A broken rule, as the resident reads it in the error summary. */
 export function problemText(problem: BallotProblem, words: Words): string {
   const title = 'proposalId' in problem ? words.titleOf(problem.proposalId) : '';
+  const n = words.number;
   switch (problem.code) {
     case 'too-few':
-      return msg(str`Choose at least ${problem.min} (you chose ${problem.actual}).`);
+      return msg(str`Choose at least ${n(problem.min)} (you chose ${n(problem.actual)}).`);
     case 'too-many':
-      return msg(str`Choose at most ${problem.max} (you chose ${problem.actual}).`);
+      return msg(str`Choose at most ${n(problem.max)} (you chose ${n(problem.actual)}).`);
     case 'over-budget':
       return msg(str`${words.money(problem.over)} over the budget of ${words.money(problem.limit)}.`);
     case 'under-minimum-spend':
       return msg(str`Spend at least ${words.money(problem.min)}: ${words.money(problem.short)} more.`);
     case 'too-many-points':
-      return msg(str`Give at most ${problem.max} points in all (you gave ${problem.actual}).`);
+      return msg(str`Give at most ${n(problem.max)} points in all (you gave ${n(problem.actual)}).`);
     case 'too-few-points':
-      return msg(str`Give at least ${problem.min} points in all (you gave ${problem.actual}).`);
+      return msg(str`Give at least ${n(problem.min)} points in all (you gave ${n(problem.actual)}).`);
     case 'points-out-of-range':
-      return msg(str`${title}: give from ${problem.min} to ${problem.max} points, not ${problem.actual}.`);
+      return msg(str`${title}: give from ${n(problem.min)} to ${n(problem.max)} points, not ${n(problem.actual)}.`);
     case 'not-integer':
-      return msg(str`${title}: give a whole number of points, not ${problem.actual}.`);
+      return msg(str`${title}: give a whole number of points, not ${n(problem.actual)}.`);
     case 'duplicate':
       return msg(str`${title} is chosen more than once.`);
     case 'missing-answer':

@@ -8,7 +8,7 @@ import { clearAllDrafts } from '../../core/draft-controller.js';
 import { emit } from '../../core/events.js';
 import { LoadController } from '../../core/load-controller.js';
 import { safeUrl } from '../../core/safe-url.js';
-import { formatMoney } from '../../domain/format.js';
+import { formatMoney, formatNumber } from '../../domain/format.js';
 import { selectionBlocks, type SelectionBlock, type Selections } from '../../domain/rules/index.js';
 import { normalizeVotingCode } from '../../domain/rounds.js';
 import type { Ballot, Receipt } from '../../domain/types.js';
@@ -358,6 +358,7 @@ export class CivicVoteForm extends CivicElement {
       idOf: (id) => ids.get(id) ?? '',
       titleOf: (id) => textIn(proposals.find((proposal) => proposal.id === id)?.title ?? id, locale),
       money: (amount) => formatMoney(amount, round.currency, locale),
+      number: (value) => formatNumber(value, locale),
       change: this.change,
       focus: this.focusControl,
       details: (proposal) =>

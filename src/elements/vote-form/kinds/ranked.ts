@@ -21,7 +21,7 @@ export function ranked(view: BallotView<string[]>) {
     if (to < 0 || to >= order.length) return;
     const id = order[from]!;
     const title = view.titleOf(id);
-    view.change(moved(order, from, to), msg(str`${title} moved to position ${to + 1} of ${order.length}`));
+    view.change(moved(order, from, to), msg(str`${title} moved to position ${view.number(to + 1)} of ${view.number(order.length)}`));
     view.focus(`${view.idOf(id)}-${button}`);
   };
   const onKey = (event: KeyboardEvent) => {
@@ -49,7 +49,7 @@ export function ranked(view: BallotView<string[]>) {
       @dragover=${(event: DragEvent) => event.preventDefault()}
       @drop=${(event: DragEvent) => onDrop(event, index)}
     >
-      <span class="rank__position">${index + 1}</span>
+      <span class="rank__position">${view.number(index + 1)}</span>
       <span class="rank__title" dir="auto">${title}</span>
       <span class="moves"><button type="button" class="button button--secondary move move--up" id="${key}-up" aria-disabled=${edge(index === 0)}
         aria-label=${msg(str`Move ${title} up`)} @click=${() => move(index, index - 1, 'up')}>${msg('Up')}</button>

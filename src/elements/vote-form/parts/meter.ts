@@ -13,10 +13,11 @@ import type { BallotView } from '../view.js';
 export function figures(view: BallotView): string[] {
   const { rules, selections, proposals } = view;
   const chosen = chosenIds(selections).length;
+  const n = view.number;
   switch (rules.kind) {
     case 'approval':
     case 'ordinal': {
-      const lines = [rules.maxLength !== undefined ? msg(str`${chosen} of ${rules.maxLength} chosen`) : chosenCount(chosen, view.locale)];
+      const lines = [rules.maxLength !== undefined ? msg(str`${n(chosen)} of ${n(rules.maxLength)} chosen`) : chosenCount(chosen, view.locale)];
       const left = moneyLeft(rules, selections, proposals);
       if (left !== null && rules.kind === 'approval') lines.unshift(moneyFigure(spent(selections, proposals), rules.maxSumCost!, left, view));
       if (rules.kind === 'approval' && rules.minSumCost !== undefined && !minimumSpendMet(rules, selections, proposals)) {
@@ -28,13 +29,13 @@ export function figures(view: BallotView): string[] {
     case 'cumulative': {
       const left = pointsLeft(rules, selections) ?? 0;
       return [
-        left >= 0 ? msg(str`${left} of ${rules.maxSumPoints} points left`) : msg(str`${-left} points more than the ${rules.maxSumPoints} you have`),
-        ...(rules.maxLength !== undefined ? [msg(str`${chosen} of ${rules.maxLength} chosen`)] : []),
+        left >= 0 ? msg(str`${n(left)} of ${n(rules.maxSumPoints)} points left`) : msg(str`${n(-left)} points more than the ${n(rules.maxSumPoints)} you have`),
+        ...(rules.maxLength !== undefined ? [msg(str`${n(chosen)} of ${n(rules.maxLength)} chosen`)] : []),
       ];
     }
     case 'yes-no':
       const asked = proposals.filter((proposal) => proposal.status !== 'withdrawn').length;
-      return asked > 1 ? [msg(str`${Object.keys(selections).length} of ${asked} answered`)] : [];
+      return asked > 1 ? [msg(str`${n(Object.keys(selections).length)} of ${n(asked)} answered`)] : [];
     case 'choose-1':
       return [];
   }

@@ -20,7 +20,7 @@ export function choiceLines(view: BallotView): ChoiceLine[] {
   const cost = (id: string) => view.money(proposals.find((proposal) => proposal.id === id)?.cost ?? 0);
   switch (rules.kind) {
     case 'ordinal':
-      return (selections as string[]).map((id, index) => line(id, msg(str`Choice ${index + 1}`)));
+      return (selections as string[]).map((id, index) => line(id, msg(str`Choice ${view.number(index + 1)}`)));
     case 'cumulative': {
       const points = selections as Record<string, number>;
       const lines = chosenIds(points).map((id) => line(id, pointsCount(points[id]!, view.locale)));
