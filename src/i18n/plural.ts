@@ -15,12 +15,18 @@ export type PluralForms = Record<Intl.LDMLPluralRule, () => string>;
 
 const rules = new Map<string, Intl.PluralRules>();
 
+/**
+ * Our Portuguese is Portugal's (ficheiro, not arquivo), whose zero is plural: "0 propostas". CLDR
+ * gives bare `pt` Brazil's rules, where zero takes the singular; a page asking for `pt-BR` keeps them.
+ */
+const RULES_OF: Record<string, string> = { pt: 'pt-PT' };
+
 export function plural(count: number, locale: string, forms: PluralForms, type: Intl.PluralRuleType = 'cardinal'): string {
   const key = `${type}|${locale}`;
   let rule = rules.get(key);
   if (!rule) {
     try {
-      rule = new Intl.PluralRules(locale, { type });
+      rule = new Intl.PluralRules(RULES_OF[locale.toLowerCase()] ?? locale, { type });
     } catch {
       rule = new Intl.PluralRules('en-GB', { type });
     }

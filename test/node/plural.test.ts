@@ -13,6 +13,11 @@ test('Welsh and Arabic get all six forms', () => {
   assert.deepEqual([0, 1, 2, 3, 11, 100].map((n) => plural(n, 'ar', forms)), ['zero', 'one', 'two', 'few', 'many', 'other']);
 });
 
+test('Portuguese is Portugal’s, as its translation is: none is plural (0 propostas); Brazil’s rules when a page asks for them', () => {
+  assert.deepEqual([0, 1, 2].map((n) => plural(n, 'pt', forms)), ['other', 'one', 'other']);
+  assert.deepEqual([0, 1, 2].map((n) => plural(n, 'pt-BR', forms)), ['one', 'one', 'other']);
+});
+
 test('a malformed locale from a page falls back to English rules instead of throwing', () => {
   assert.equal(plural(1, 'not a locale!', forms), 'one');
 });
