@@ -21,8 +21,8 @@ interface Pending<Job, Result> {
 }
 
 /**
- * Calls `write` with batches of jobs, one batch at a time; `write` returns one result per job, in
- * order. When `write` throws, every job of its batch is rejected with that error.
+ * Calls `write` with batches of jobs, up to `concurrency` batches at a time; `write` returns one
+ * result per job, in order. When `write` throws, every job of its batch is rejected with that error.
  */
 export function groupCommit<Job, Result>(options: GroupCommitOptions, write: (jobs: Job[]) => Promise<Result[]>) {
   const concurrency = options.concurrency ?? 1;
