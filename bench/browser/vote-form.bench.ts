@@ -6,7 +6,7 @@ import { messyProposals } from './data.js';
 
 // The ballot as partners embed it most: a knapsack round of 200 proposals with real messy texts.
 const proposals = messyProposals(defaultSeed().rounds[0]!.proposals, 200);
-const round: Round = {
+const knapsack: Round = {
   id: 'bench-200',
   title: 'Neighbourhood fund with 200 proposals',
   description: 'Choose what fits in £2,500,000.',
@@ -19,9 +19,17 @@ const round: Round = {
   voterIdentity: 'open',
 };
 
+/** The same 200 proposals under another ballot kind's rules. */
+const rounds: Record<string, Round> = {
+  [knapsack.id]: knapsack,
+  'bench-200-points': { ...knapsack, id: 'bench-200-points', rules: { kind: 'cumulative', maxSumPoints: 400, maxPoints: 5 } },
+  'bench-200-yes-no': { ...knapsack, id: 'bench-200-yes-no', rules: { kind: 'yes-no', allowAbstain: true } },
+  'bench-200-one': { ...knapsack, id: 'bench-200-one', rules: { kind: 'choose-1' } },
+};
+
 /** A backend that answers at once from memory, so the figures are the form's own work. */
 const instantClient = {
-  getRound: async () => round,
+  getRound: async (id: string) => rounds[id]!,
   listProposals: async (_id: string, query: { page?: number; pageSize?: number } = {}) => {
     const size = query.pageSize ?? 100;
     const page = query.page ?? 1;
@@ -42,7 +50,7 @@ async function rendered(form: HTMLElement & { updateComplete: Promise<boolean> }
   await form.updateComplete;
 }
 
-function voteForm(): HTMLElement & { updateComplete: Promise<boolean> } {
+function voteForm(round = knapsack): HTMLElement & { updateComplete: Promise<boolean> } {
   const form = document.createElement('civic-vote-form');
   form.client = instantClient;
   form.round = round.id;
@@ -88,5 +96,30 @@ export const voteFormBenchmarks = [
       forgetDrafts();
     },
   }),
+  // A change on the other kinds: one more point, one answer, another single choice.
+  ...([
+    ['vote-form 200 points', 'bench-200-points', 'button.stepper:last-of-type'],
+    ['vote-form 200 yes-no answer', 'bench-200-yes-no', 'input[type="radio"]'],
+    ['vote-form 200 choose-one', 'bench-200-one', 'input[type="radio"]'],
+  ] as const).map(([name, id, control]) =>
+    benchCase({
+      name,
+      prepare: async () => {
+        const host = container();
+        const form = voteForm(rounds[id]);
+        host.append(form);
+        await rendered(form);
+        const controls = [...form.shadowRoot!.querySelectorAll<HTMLElement>(control)];
+        return { host, form, controls, next: 0 };
+      },
+      measure: async (state) => {
+        state.controls[state.next++ % state.controls.length]!.click();
+        await state.form.updateComplete;
+      },
+      cleanup: ({ host }) => {
+        host.remove();
+        forgetDrafts();
+      },
+    }),
+  ),
 ];
-
