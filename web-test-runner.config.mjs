@@ -13,6 +13,9 @@ export default {
   // requestAnimationFrame or lazy image (modernweb-dev/web#2588), and tests time out at random.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  // Before each test file: failures about DOM nodes that Web Test Runner can report (see the file).
+  testRunnerHtml: (testFramework) =>
+    `<!DOCTYPE html><html><head></head><body><script type="module" src="/test/support/readable-failures.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
   testsFinishTimeout: 900000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   middleware: [testApiMiddleware],
