@@ -1,4 +1,4 @@
-import { consume } from '@lit/context';
+import { ContextRoot, consume } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -10,6 +10,11 @@ import { getLocale } from '../i18n/localize.js';
 import { sharedStyles } from '../styles/shared.js';
 import { clientFor } from './client-for.js';
 import { formattingLocale, pageLang, requestLocale, unwatchPage, watchPage } from './page-locale.js';
+
+// The loader fetches each tag's code in parallel, so an element may be defined before the provider
+// around it. Its request for the provider's config would go unanswered; the root keeps it and asks
+// again once a provider appears.
+new ContextRoot().attach(document.documentElement);
 
 /**
  * What every element shares: it works inside a `<civic-provider>` or on its own with the same
