@@ -118,7 +118,7 @@ describe('civic-vote-form', () => {
       const form = await voteForm(createMemoryClient(seedOf({ kind: 'approval', minLength: 2, maxLength: 5 }, rows)), { round: 'r1', locale: 'bn' });
       try {
         // The digits of each sentence, smallest first, whatever its words and their order: Bengali's are ০ to ৯.
-        const digits = (node: Element | null | undefined) => text(node ?? null).match(/\p{Nd}/gu)?.sort().join(' ');
+        const digits = (node: Element | null | undefined) => text(node).match(/\p{Nd}/gu)?.sort().join(' ');
         await waitUntil(() => digits(part(form, 'rules')) === '২ ৫', `the rules say "${text(part(form, 'rules'))}"`, { timeout: 5000 });
         await clickOn(form, controlOf(form, 'Project 3'));
         expect(digits(part(form, 'meter')), 'one of five chosen').to.equal('১ ৫');

@@ -7,7 +7,6 @@ import { defineElement } from '../../core/define.js';
 import { focusErrorSummary, renderErrorSummary, type ErrorSummaryItem } from '../../core/error-summary.js';
 import { emit } from '../../core/events.js';
 import { LoadController } from '../../core/load-controller.js';
-import { formatMoney, formatNumber } from '../../domain/format.js';
 import { readKeys } from '../../domain/paper-keying.js';
 import { CLERK_NAME_MAX, PAPER_LABEL, type PaperAudit, type PaperBatch } from '../../domain/paper.js';
 import { validateSelections, type Selections } from '../../domain/rules/index.js';
@@ -15,14 +14,13 @@ import { errorMessage } from '../../i18n/error-messages.js';
 import { sharedStyles } from '../../styles/shared.js';
 import { formStyles } from '../../styles/forms.js';
 import { loadBallot, type BallotData } from '../vote-form/ballot-data.js';
-import { problemText } from '../vote-form/texts.js';
+import { ballotWords, problemText } from '../vote-form/texts.js';
 import { auditStep } from './audit.js';
 import { entryStep } from './entry.js';
 import { mismatchesStep, settleId } from './mismatches.js';
 import { styles } from './paper-entry.styles.js';
 import { startStep } from './start.js';
 import { entryOutcome, keyingProblemText } from './words.js';
-import { textIn } from '../../domain/localized-text.js';
 
 type View = 'entry' | 'mismatches' | 'audit';
 type PaperClient = Required<Pick<CivicClient, 'enterPaperBallot' | 'getPaperBatch' | 'settlePaperBallot' | 'getPaperAudit'>>;
@@ -171,11 +169,7 @@ export class CivicPaperEntry extends CivicElement {
       errors.push(...read.problems.map((problem) => ({ text: keyingProblemText(problem), target })));
       return null;
     }
-    const words = {
-      titleOf: (id: string) => textIn(data.proposals.find((proposal) => proposal.id === id)?.title, this.resolvedLocale) || id,
-      money: (amount: number) => formatMoney(amount, data.round.currency, this.resolvedLocale),
-      number: (value: number) => formatNumber(value, this.resolvedLocale),
-    };
+    const words = ballotWords(data.round, data.proposals, this.resolvedLocale);
     errors.push(...validateSelections(data.round.rules, read.selections, data.proposals).map((problem) => ({ text: problemText(problem, words), target })));
     return read.selections;
   }

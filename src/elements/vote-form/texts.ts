@@ -7,8 +7,9 @@
  */
 import { msg, str } from '@lit/localize';
 import type { BallotProblem, SelectionBlock } from '../../domain/rules/index.js';
-import type { BallotRules, YesNoAnswer } from '../../domain/types.js';
-import { formatNumber } from '../../domain/format.js';
+import type { BallotRules, Proposal, Round, YesNoAnswer } from '../../domain/types.js';
+import { formatMoney, formatNumber } from '../../domain/format.js';
+import { textIn } from '../../domain/localized-text.js';
 import { plural } from '../../i18n/plural.js';
 
 /** Money in the round's currency, a count in the locale's digits, and a proposal's title by id. */
@@ -16,6 +17,15 @@ export interface Words {
   money: (amount: number) => string;
   number: (value: number) => string;
   titleOf: (proposalId: string) => string;
+}
+
+/** The words of a round's ballot in `locale`, for the vote form and the paper count alike. */
+export function ballotWords(round: Round, proposals: Proposal[], locale: string): Words {
+  return {
+    money: (amount) => formatMoney(amount, round.currency, locale),
+    number: (value) => formatNumber(value, locale),
+    titleOf: (id) => textIn(proposals.find((proposal) => proposal.id === id)?.title, locale) || id,
+  };
 }
 
 /** How many to choose, as a sentence; empty when there is no limit worth saying. */

@@ -8,7 +8,6 @@ import { clearAllDrafts } from '../../core/draft-controller.js';
 import { emit } from '../../core/events.js';
 import { LoadController } from '../../core/load-controller.js';
 import { safeUrl } from '../../core/safe-url.js';
-import { formatMoney, formatNumber } from '../../domain/format.js';
 import { selectionBlocks, type SelectionBlock, type Selections } from '../../domain/rules/index.js';
 import { normalizeVotingCode } from '../../domain/rounds.js';
 import type { Ballot, Receipt } from '../../domain/types.js';
@@ -30,9 +29,9 @@ import type { KioskController } from './kiosk.js';
 import { roundHeader } from './parts/header.js';
 import { choiceLines, review, type ChoiceLine } from './parts/review.js';
 import { outcomeOf } from './outcome.js';
+import { ballotWords } from './texts.js';
 import type { BallotView } from './view.js';
 import { styles } from './vote-form.styles.js';
-import { textIn } from '../../domain/localized-text.js';
 
 type Step = 'code' | 'choose' | 'review' | 'sending' | 'queued' | 'done' | 'voted' | 'closed';
 
@@ -356,9 +355,7 @@ export class CivicVoteForm extends CivicElement {
       opened: this.opened,
       errors: this.fieldErrors,
       idOf: (id) => ids.get(id) ?? '',
-      titleOf: (id) => textIn(proposals.find((proposal) => proposal.id === id)?.title ?? id, locale),
-      money: (amount) => formatMoney(amount, round.currency, locale),
-      number: (value) => formatNumber(value, locale),
+      ...ballotWords(round, proposals, locale),
       change: this.change,
       focus: this.focusControl,
       details: (proposal) =>
