@@ -1,7 +1,8 @@
 /**
  * A paper count in real Chromium against the real server (demo/paper.html): two clerks key the same
  * batch in their own browsers, one ballot's entries differ, a third person finds it side by side and
- * settles it, and the results on the page then count paper and online ballots apart.
+ * settles it, and the results on the page then count paper and online ballots apart. A clerk whose
+ * provider code arrives last (a slow connection) still gets the sign-in form.
  * Needs the built bundle (dist/), which `npm test` builds before this step.
  */
 import assert from 'node:assert/strict';
@@ -68,6 +69,22 @@ async function key(page: Page, number: string, marks: string): Promise<string> {
 }
 
 describe('a paper count on demo/paper.html', () => {
+  it('signs a clerk in when the provider’s code arrives after the count’s, as on a slow connection', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      // The loader fetches each element's code in parallel; here the provider's comes last.
+      await page.route('**/civic-widgets/provider.js', async (route) => {
+        await new Promise((done) => setTimeout(done, 1_500));
+        await route.continue();
+      });
+      await page.goto(`${server.origin}/paper.html`);
+      await page.locator('civic-paper-entry').getByLabel('Your name').waitFor({ timeout: waitMs });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('finds a double-entry mismatch, settles it, and the results count paper and online apart', async () => {
     const online = (await server.api('GET', `/rounds/${ROUND}/results`)).body.ballots as number;
     const [a, b] = cheapestNumbers();
