@@ -4,7 +4,6 @@ import { CivicError, type CivicClient } from '../src/client/client.js';
 import { createMemoryClient, defaultSeed } from '../src/memory/index.js';
 import { runConformance } from './support/conformance.js';
 import type { CivicProposalCard } from '../src/elements/proposal-card/proposal-card.js';
-import { CivicProvider } from '../src/elements/provider/provider.js';
 import { textIn } from '../src/domain/localized-text.js';
 
 const seed = defaultSeed();
@@ -45,17 +44,6 @@ describe('civic-provider', () => {
       <civic-provider api="memory:"><civic-proposal-card proposal-id=${proposal.id}></civic-proposal-card></civic-provider>
     `);
     await cardShows(page.querySelector('civic-proposal-card')!, textIn(proposal.title, 'en'));
-  });
-
-  it('reaches the elements inside it that were defined before it', async () => {
-    // The bundle's loader fetches each tag's code in parallel: on a partner's page the card's code
-    // may arrive before the provider's. A provider under a tag defined only now stands for that.
-    const page = await fixture(html`<late-civic-provider api="memory:"><civic-proposal-card proposal-id=${proposal.id}></civic-proposal-card></late-civic-provider>`);
-    const card = page.querySelector('civic-proposal-card')!;
-    await cardShows(card, 'not set up yet');
-    customElements.define('late-civic-provider', class extends CivicProvider {});
-    await cardShows(card, textIn(proposal.title, 'en'));
-    await expect(page).to.be.accessible();
   });
 
   it('lets an inner provider override what it sets and inherit the rest', async () => {

@@ -4,7 +4,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { toCivicError, type CivicClient, type CivicError } from '../client/client.js';
 import { emit } from './events.js';
 import { objectAttributesProblem } from './object-attributes.js';
-import { missingClientDetail, renderError, renderLoading, renderMissing } from './states.js';
+import { renderError, renderLoading, renderMissing, renderNoClient } from './states.js';
 
 export interface LoadOptions<A extends readonly unknown[], T> {
   /** The client to load with; undefined when the element is not connected to a backend. */
@@ -78,7 +78,7 @@ export class LoadController<A extends readonly unknown[], T> {
     const args = this.options.args();
     const misplaced = objectAttributesProblem(this.host);
     if (misplaced) return renderMissing(misplaced);
-    if (!this.options.client()) return renderMissing(missingClientDetail());
+    if (!this.options.client()) return renderNoClient(this.host, this.options.loadingLabel());
     if (typeof args === 'string') return renderMissing(args);
     if (args === null) throw new Error('LoadController.render() needs something to load; render the data the element has instead');
     return this.task.render({

@@ -31,7 +31,15 @@ export function renderMissing(detail: string): TemplateResult {
   </div>`;
 }
 
-export function missingClientDetail(): string {
+/**
+ * What an element with no backend shows: inside a `<civic-provider>` whose code has not arrived yet
+ * it is loading (the provider hands its client over once defined); anywhere else it is not set up.
+ */
+export function renderNoClient(element: Element, loadingLabel: string): TemplateResult {
+  return element.closest('civic-provider:not(:defined)') ? renderLoading(loadingLabel) : renderMissing(missingClientDetail());
+}
+
+function missingClientDetail(): string {
   return msg(
     'It needs a server to talk to: give it an api attribute (for example api="https://example.org/api") or place it inside a civic-provider element.',
   );

@@ -8,7 +8,7 @@ import type { CivicClient } from '../../client/client.js';
 import { CivicElement } from '../../core/civic-element.js';
 import { defineElement } from '../../core/define.js';
 import { LoadController } from '../../core/load-controller.js';
-import { missingClientDetail, renderError, renderLoading, renderMissing } from '../../core/states.js';
+import { renderError, renderLoading, renderMissing, renderNoClient } from '../../core/states.js';
 import { visitorSeed } from '../../core/visitor-seed.js';
 import { MAX_PAGE_SIZE, orderSeed, PROPOSAL_SORTS } from '../../domain/proposal-query/index.js';
 import type { Proposal, ProposalPage, ProposalQuery, ProposalSort, Round } from '../../domain/types.js';
@@ -236,7 +236,7 @@ export class CivicProposalList extends CivicElement {
 
   protected override render() {
     const client = this.resolvedClient;
-    if (!client) return renderMissing(missingClientDetail());
+    if (!client) return renderNoClient(this, msg('Loading proposals…'));
     const roundId = this.roundId;
     if (!roundId) return renderMissing(missingRound());
     const shown = this.shown?.client === client && this.shown.round.id === roundId ? this.shown : undefined;
