@@ -133,6 +133,23 @@ describe('civic-vote-form', () => {
       }
     });
 
+    it('says when voting closes day first in Welsh, as British English does, where the browser has no Welsh dates', async () => {
+      const before = getLocale();
+      // Midday, so that the day is the 22nd in any time zone the test runs in.
+      const client = createMemoryClient(seedOf({ kind: 'approval', maxLength: 5 }, rows, { closesAt: '2099-12-22T12:00:00Z' }));
+      const form = await voteForm(client, { round: 'r1', locale: 'cy' });
+      try {
+        const closes = () => text(form.shadowRoot!.querySelector('.closes'));
+        await waitUntil(() => closes().includes('cau ar'), `the closing line says "${closes()}"`, { timeout: 5000 });
+        // "22 Rhagfyr 2099 am 12:00" with Welsh dates, "22 December 2099 at 12:00" without; never "December 22, 2099 at 12:00 PM".
+        expect(closes()).to.match(/cau ar 22 \p{L}+ 2099 \p{L}+ \d{2}:\d{2}\.$/u);
+        await expect(form).to.be.accessible();
+      } finally {
+        form.remove();
+        await useLocale(before);
+      }
+    });
+
     it('blocks too few with a focused error summary whose link moves focus to the list, inside the shadow root', async () => {
       const form = await voteForm(createMemoryClient(seedOf({ kind: 'approval', minLength: 2, maxLength: 5 }, rows)));
       await clickOn(form, controlOf(form, 'Project 3'));

@@ -16,14 +16,31 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
   return formatter;
 }
 
+/**
+ * The language of the library's own text (British English). A language the browser cannot format
+ * (Welsh, in Chromium) is written as that text is, not in whatever the browser defaults to, which
+ * may be American: "December 22, 2026 at 6:29 AM" in a Welsh sentence.
+ */
+const FALLBACK_LOCALE = 'en-GB';
+
+/** `locale` when this browser can format it; else, or when the tag is malformed, the fallback. */
+function usableLocale(locale: string, formatter: { supportedLocalesOf(locales: string): string[] }): string {
+  try {
+    return formatter.supportedLocalesOf(locale).length > 0 ? locale : FALLBACK_LOCALE;
+  } catch {
+    return FALLBACK_LOCALE;
+  }
+}
+
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   return cached(`n|${locale}|${JSON.stringify(options)}`, () => {
+    const usable = usableLocale(locale, Intl.NumberFormat);
     try {
-      return new Intl.NumberFormat(locale, options);
+      return new Intl.NumberFormat(usable, options);
     } catch {
-      // An unknown currency code or a malformed locale from a backend must not break the page.
+      // An unknown currency code from a backend must not break the page.
       const { currency, style, ...rest } = options;
-      return new Intl.NumberFormat(undefined, style === 'currency' ? rest : options);
+      return new Intl.NumberFormat(usable, style === 'currency' ? rest : options);
     }
   });
 }
@@ -135,11 +152,5 @@ export function parseDecimal(text: string, locale: string): number | undefined {
 export function formatDate(iso: string, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return cached(`d|${locale}|${JSON.stringify(options)}`, () => {
-    try {
-      return new Intl.DateTimeFormat(locale, options);
-    } catch {
-      return new Intl.DateTimeFormat(undefined, options);
-    }
-  }).format(date);
+  return cached(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(usableLocale(locale, Intl.DateTimeFormat), options)).format(date);
 }

@@ -41,6 +41,17 @@ test('numbers, percentages and dates are localised; an unreadable date is shown 
   assert.equal(formatDate('sometime soon', 'en-GB'), 'sometime soon');
 });
 
+test('a language the engine cannot format is written as the library’s own British English, not the engine’s default', () => {
+  // Chromium has no Welsh dates (its default here is American); Node has, so a code no engine knows stands for it.
+  const when = '2026-12-22T06:29:00Z';
+  const options = { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' } as const;
+  assert.equal(formatDate(when, 'xx', options), formatDate(when, 'en-GB', options));
+  assert.equal(formatDate(when, 'xx', options), '22 December 2026 at 06:29');
+  assert.equal(formatDate(when, 'not a locale!', options), '22 December 2026 at 06:29');
+  assert.equal(formatMoney(123_456_78, 'EUR', 'xx'), '€123,456.78');
+  assert.equal(formatNumber(1234.5, 'xx'), '1,234.5');
+});
+
 test('large amounts read in words, as people say them, and changes carry their sign', () => {
   assert.equal(formatMoneyCompact(120_000_000, 'GBP', 'en-GB'), '£1.2 million');
   assert.equal(formatMoneyCompact(18_250_000_000, 'GBP', 'en-GB'), '£182.5 million');
