@@ -6,14 +6,13 @@
 import { expect } from '@open-wc/testing';
 import '../src/elements/vote-form/vote-form.js';
 import type { CivicVoteForm } from '../src/elements/vote-form/vote-form.js';
-import { problemText } from '../src/elements/vote-form/texts.js';
-import { formatMoney, formatNumber } from '../src/domain/format.js';
+import { ballotWords, problemText } from '../src/elements/vote-form/texts.js';
+import { formatMoney } from '../src/domain/format.js';
 import { parsePabulib, toProposals, toRound, type PabulibElection } from '../src/domain/pabulib/index.js';
 import { describeProblem, validateSelections, type Selections } from '../src/domain/rules/index.js';
 import type { BallotRules, Proposal, Round } from '../src/domain/types.js';
 import { createMemoryClient } from '../src/memory/index.js';
 import { clickOn, cleanUp, part, parts, press, shows, text, voteForm } from './support/vote-form.js';
-import { textIn } from '../src/domain/localized-text.js';
 
 interface RealRound {
   round: Round;
@@ -94,12 +93,11 @@ async function refusesInvalidBallot(real: RealRound, selections: Selections) {
   await choose(form, real, selections);
   await press(form, 'continue-button');
   const shown = [...part(form, 'error-summary')!.querySelectorAll('a')].map(text);
-  const money = (amount: number) => formatMoney(amount, real.round.currency, 'en-GB');
-  const titleOf = (id: string) => textIn(real.proposals.find((proposal) => proposal.id === id)?.title ?? id, 'en-GB');
-  expect(shown, 'each problem in the form’s words for its code').to.deep.equal(problems.map((problem) => problemText(problem, { money, number: (value) => formatNumber(value, 'en-GB'), titleOf })));
+  const words = ballotWords(real.round, real.proposals, 'en-GB');
+  expect(shown, 'each problem in the form’s words for its code').to.deep.equal(problems.map((problem) => problemText(problem, words)));
   for (const [i, problem] of problems.entries()) {
     // A problem of the whole ballot reads word for word as the server's detail does.
-    if (!('proposalId' in problem)) expect(shown[i]).to.equal(describeProblem(problem, money));
+    if (!('proposalId' in problem)) expect(shown[i]).to.equal(describeProblem(problem, words.money));
   }
   expect(part(form, 'review'), 'not let through').to.equal(null);
   await expect(form).to.be.accessible();
