@@ -8,8 +8,10 @@
  * PostgreSQL is DATABASE_URL when set, else a throw-away cluster started like .ci/run's. Prints one
  * line per database: `pglite: N ballots/s, p50 X ms, p99 Y ms` (goal: 5,000/s, p99 under 50 ms),
  * and a line for the results of the round those ballots filled (goal: under 200 ms once counted).
+ * It starts with the database path alone (no HTTP, no load generator), which says how fast the
+ * machine is at that moment: on this VM the same code runs up to twice as slowly in some minutes as in others.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +19,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase } from '../server/db/open.js';
 import { importSeed } from '../server/store/import.js';
+import { createSubmissionWriter } from '../server/store/submissions.js';
 import type { Proposal, Round } from '../src/domain/types.js';
 import { spawnServer } from '../test/server/support/process.js';
 import { clusterUnavailable, startCluster } from './support/postgres.js';
@@ -104,6 +107,30 @@ async function run(name: string, database: { databaseUrl?: string; dataDir: stri
 }
 
 /**
+ * Ballots through the server's own writer on PGlite, in batches of 25 as under load, with nothing
+ * else running: the machine's speed for this work at this moment, to read the lines that follow by.
+ */
+async function databaseAlone(dataDir: string): Promise<string> {
+  const BATCHES = 800;
+  const open = await openDatabase({ dataDir });
+  try {
+    await importSeed(open.db, { rounds: [{ round, proposals }] }, new Date());
+    const writer = createSubmissionWriter(open.db, { windowMs: 2, maxBatch: 25 }, () => new Date());
+    const batch = (b: number) =>
+      Promise.all(Array.from({ length: 25 }, (_, i) =>
+        writer.submit({ kind: 'ballot', idempotencyKey: `alone-${b}-${i}`, fingerprint: randomBytes(32).toString('base64url'), targetId: round.id, payload: ['p1', 'p2'], voterHash: randomBytes(32).toString('base64url') }),
+      ));
+    for (let b = 0; b < 40; b++) await batch(b); // warm-up
+    const started = performance.now();
+    for (let b = 40; b < 40 + BATCHES; b++) await batch(b);
+    const microseconds = ((performance.now() - started) * 1_000) / (BATCHES * 25);
+    return `pglite alone (the writer without HTTP, batches of 25): ${Math.round(microseconds)} µs a ballot`;
+  } finally {
+    await open.close();
+  }
+}
+
+/**
  * The results of the round the load filled (an administrator sees them while it is open): the first
  * answer counts every ballot by equal shares; later ones come from the count kept until a ballot arrives.
  */
@@ -146,6 +173,7 @@ async function countBallots(database: { databaseUrl?: string; dataDir: string })
 
 const folder = mkdtempSync(join(tmpdir(), 'civic-bench-'));
 try {
+  console.log(await databaseAlone(join(folder, 'alone')));
   console.log(await run('pglite', { dataDir: join(folder, 'pglite') }));
   if (process.env.DATABASE_URL) {
     // A fresh database beside the given one, so the run starts empty and leaves nothing behind.

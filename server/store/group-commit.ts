@@ -55,11 +55,15 @@ export function groupCommit<Job, Result>(options: GroupCommitOptions, write: (jo
   }
 
   function schedule(): void {
-    if (writing.size >= concurrency || timer || queue.length === 0) return;
+    if (writing.size >= concurrency || queue.length === 0) return;
+    // A full batch goes at once, without waiting for the rest of its window.
     if (queue.length >= options.maxBatch) {
+      clearTimeout(timer);
+      timer = undefined;
       start();
       return;
     }
+    if (timer) return;
     timer = setTimeout(() => {
       timer = undefined;
       if (writing.size < concurrency && queue.length > 0) start();
