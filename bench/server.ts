@@ -60,6 +60,8 @@ async function run(name: string, database: { databaseUrl?: string; dataDir: stri
   );
   const env = database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : { CIVIC_DATA_DIR: database.dataDir };
   const server = await spawnServer({ ...env, VOTER_TOKEN_SECRET: SECRET, ADMIN_TOKEN });
+  const stopServer = () => void server.child.kill();
+  undoOnSignal.add(stopServer);
   let next = 0;
   const load = (seconds: number) =>
     autocannon({
@@ -90,6 +92,7 @@ async function run(name: string, database: { databaseUrl?: string; dataDir: stri
     loadCpu = (used.user + used.system) / 1e6;
     resultsLine = await timeResults(server.origin, name);
   } finally {
+    undoOnSignal.delete(stopServer);
     await server.kill();
   }
   // Every ballot answered 201 must be in the box, and nothing else.
@@ -172,7 +175,27 @@ async function countBallots(database: { databaseUrl?: string; dataDir: string })
   }
 }
 
+/**
+ * What a run stopped part-way (Ctrl-C, SIGTERM) must still undo, newest first, since `finally`
+ * does not run on a signal: the server process, the throw-away PostgreSQL cluster, the folder.
+ */
+const undoOnSignal = new Set<() => void>();
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => {
+    for (const undo of [...undoOnSignal].reverse()) {
+      try {
+        undo();
+      } catch (error) {
+        console.error(`bench:server: could not clean up: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    process.exit(code);
+  });
+}
+
 const folder = mkdtempSync(join(tmpdir(), 'civic-bench-'));
+const removeFolder = () => rmSync(folder, { recursive: true, force: true });
+undoOnSignal.add(removeFolder);
 try {
   console.log(await databaseAlone(join(folder, 'alone')));
   console.log(await run('pglite', { dataDir: join(folder, 'pglite') }));
@@ -194,12 +217,16 @@ try {
     console.log(`postgres: skipped, ${clusterUnavailable()}`);
   } else {
     const cluster = startCluster(5400 + (process.pid % 90));
+    const stopCluster = () => cluster.stop();
+    undoOnSignal.add(stopCluster);
     try {
       console.log(await run('postgres', { databaseUrl: cluster.url, dataDir: folder }));
     } finally {
+      undoOnSignal.delete(stopCluster);
       cluster.stop();
     }
   }
 } finally {
-  rmSync(folder, { recursive: true, force: true });
+  undoOnSignal.delete(removeFolder);
+  removeFolder();
 }
