@@ -5,7 +5,7 @@
  * Messages in: `{ id, op, tx?, sql?, params? }`; out: `{ id, rows?, tx? }` or `{ id, error }`.
  * A transaction stays open across messages: `begin` opens it, queries name it, `end` commits or rolls back.
  */
-import { parse, PGlite, protocol, type Transaction } from '@electric-sql/pglite';
+import { parse, PGlite, protocol, type ExecProtocolResult, type Transaction } from '@electric-sql/pglite';
 import { parentPort, workerData } from 'node:worker_threads';
 
 export type Request =
@@ -67,10 +67,14 @@ function transaction(tx: number): OpenTransaction {
 /** Where a statement runs: in the transaction it names, or on its own. */
 const runnerOf = (tx: number | undefined) => (tx === undefined ? db : transaction(tx).handle);
 
-/** A statement prepared once and kept by name: what its parameters are, so they are written alike each time. */
+/**
+ * A statement prepared once and kept by name: what its parameters are, so they are written alike
+ * each time, and what its rows are (absent when it returns none), so each run need not ask again.
+ */
 interface Prepared {
   name: string;
   parameterTypes: number[];
+  rowDescription: ExecProtocolResult['messages'];
 }
 
 /** By SQL text: the server's statements are constants with parameters, so this stays small. */
@@ -90,7 +94,7 @@ function prepare(sql: string): Promise<Prepared> {
   if (!found) {
     const name = `civic_${nextStatement++}`;
     found = exchange(protocol.serialize.parse({ name, text: sql }), protocol.serialize.describe({ type: 'S', name }), protocol.serialize.sync()).then(
-      ({ messages }) => ({ name, parameterTypes: parse.parseDescribeStatementResults(messages) }),
+      ({ messages }) => ({ name, parameterTypes: parse.parseDescribeStatementResults(messages), rowDescription: messages.filter((message) => message.name === 'rowDescription') }),
     );
     found.catch(() => prepared.delete(sql));
     prepared.set(sql, found);
@@ -103,14 +107,15 @@ function prepare(sql: string): Promise<Prepared> {
  * anew in six calls into PGlite each time, about a sixth of a ballot's time in this thread.
  */
 async function queryPrepared(sql: string, params: unknown[]): Promise<unknown[]> {
-  const { name, parameterTypes } = await prepare(sql);
+  const { name, parameterTypes, rowDescription } = await prepare(sql);
   const values = params.map((value, index) => {
     if (value === null || value === undefined) return null;
     const serializer = db.serializers[parameterTypes[index]!];
     return serializer ? serializer(value) : String(value);
   });
-  const { messages } = await exchange(protocol.serialize.bind({ statement: name, values }), protocol.serialize.describe({ type: 'P' }), protocol.serialize.execute({}), protocol.serialize.sync());
-  return parse.parseResults(messages, db.parsers)[0]?.rows ?? [];
+  // Rows come back as text, the format the statement's description says (bind asks for no other).
+  const { messages } = await exchange(protocol.serialize.bind({ statement: name, values }), protocol.serialize.execute({}), protocol.serialize.sync());
+  return parse.parseResults([...rowDescription, ...messages], db.parsers)[0]?.rows ?? [];
 }
 
 async function handle(request: Request): Promise<Omit<Reply, 'id'>> {
