@@ -4,7 +4,7 @@
  * removed at the end. As root it runs the cluster as the `postgres` user (initdb refuses root).
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -31,17 +31,30 @@ export function startCluster(port: number): Cluster {
     if (asRoot) execFileSync('su', ['postgres', '-c', command], { stdio: 'ignore' });
     else execFileSync('sh', ['-c', command], { stdio: 'ignore' });
   };
-  run(`${BIN}/initdb -D ${data} -U postgres --auth-local=trust --auth-host=trust -E UTF8 --locale=C.UTF-8`);
-  run(`${BIN}/pg_ctl -D ${data} -l ${root}/server.log -o "-p ${port} -k ${socket} -c listen_addresses=127.0.0.1" -w start`);
-  run(`${BIN}/psql -h ${socket} -p ${port} -U postgres -c "CREATE DATABASE civic_bench"`);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/civic_bench`,
-    stop() {
-      try {
-        run(`${BIN}/pg_ctl -D ${data} -w stop -m fast`);
-      } finally {
-        rmSync(root, { recursive: true, force: true });
-      }
-    },
+  let launched = false;
+  const stop = () => {
+    try {
+      // A server that pg_ctl launched before it was cut short writes its pid file within moments.
+      const pidFile = join(data, 'postmaster.pid');
+      for (let waited = 0; launched && !existsSync(pidFile) && waited < 1_000; waited += 50) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+      if (existsSync(pidFile)) run(`${BIN}/pg_ctl -D ${data} -w stop -m fast`);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   };
+  try {
+    run(`${BIN}/initdb -D ${data} -U postgres --auth-local=trust --auth-host=trust -E UTF8 --locale=C.UTF-8`);
+    launched = true;
+    run(`${BIN}/pg_ctl -D ${data} -l ${root}/server.log -o "-p ${port} -k ${socket} -c listen_addresses=127.0.0.1" -w start`);
+    run(`${BIN}/psql -h ${socket} -p ${port} -U postgres -c "CREATE DATABASE civic_bench"`);
+  } catch (error) {
+    // A step failed, or was stopped: Ctrl-C reaches initdb and pg_ctl too, while the server they
+    // start runs on in its own session. Either way nothing may be left running or on disk.
+    const log = join(root, 'server.log');
+    const lastLogLine = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').at(-1) : undefined;
+    stop();
+    const { signal } = error as { signal?: string | null };
+    throw new Error(signal ? `the PostgreSQL start was stopped (${signal})` : `PostgreSQL did not start on port ${port}${lastLogLine ? `: ${lastLogLine}` : ''}`, { cause: error });
+  }
+  return { url: `postgres://postgres@127.0.0.1:${port}/civic_bench`, stop };
 }

@@ -1,0 +1,81 @@
+/**
+ * bench:server's throw-away PostgreSQL cluster: whatever stops its start (a port in use, Ctrl-C,
+ * which reaches initdb and pg_ctl too), no PostgreSQL is left running and no folder left in /tmp.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { clusterUnavailable, startCluster } from '../../bench/support/postgres.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const skip = clusterUnavailable() ?? false;
+
+const clusterFolders = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('civic-bench-pg-')));
+const newFolders = (before: Set<string>) => [...clusterFolders()].filter((name) => !before.has(name));
+
+/** Processes whose command line names `path`: a postmaster started with `-D path/data`. */
+function processesUsing(path: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (commandLine.includes(path)) found.push(`${pid}: ${commandLine}`);
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return found;
+}
+
+describe('bench:server PostgreSQL cluster', { skip }, () => {
+  test('starts, answers, and leaves nothing behind once stopped', () => {
+    const before = clusterFolders();
+    const cluster = startCluster(5490 + (process.pid % 9));
+    const [folder] = newFolders(before);
+    assert.ok(folder && processesUsing(join(tmpdir(), folder)).length > 0, 'a PostgreSQL server runs in the new folder');
+    cluster.stop();
+    assert.deepEqual(processesUsing(join(tmpdir(), folder)), []);
+    assert.equal(existsSync(join(tmpdir(), folder)), false);
+  });
+
+  test('a start that fails (its port taken) says so and leaves nothing behind', async () => {
+    const holder = createServer();
+    await new Promise<void>((listening) => holder.listen(0, '127.0.0.1', listening));
+    const port = (holder.address() as { port: number }).port;
+    const before = clusterFolders();
+    try {
+      assert.throws(() => startCluster(port), new RegExp(`PostgreSQL did not start on port ${port}`));
+    } finally {
+      holder.close();
+    }
+    assert.deepEqual(newFolders(before), []);
+  });
+
+  test('Ctrl-C while the cluster starts stops the server it launched and removes its folder', { timeout: 120_000 }, async () => {
+    const before = clusterFolders();
+    // Its own process group, as a terminal's foreground job: Ctrl-C reaches every process in it.
+    const bench = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts', '--seconds', '1'], { cwd: root, detached: true, stdio: 'ignore', env: { ...process.env, DATABASE_URL: '' } });
+    const exited = new Promise<number | string>((done) => bench.on('exit', (code, signal) => done(code ?? signal ?? -1)));
+    let folder: string | undefined;
+    try {
+      // Once pg_ctl has launched the server (its pid file exists) and before the start is done.
+      for (let waited = 0; waited < 90_000; waited += 20) {
+        folder ??= newFolders(before)[0];
+        if (folder && existsSync(join(tmpdir(), folder, 'data', 'postmaster.pid'))) break;
+        await new Promise((wait) => setTimeout(wait, 20));
+      }
+      assert.ok(folder && existsSync(join(tmpdir(), folder, 'data', 'postmaster.pid')), 'the bench launched PostgreSQL');
+      process.kill(-bench.pid!, 'SIGINT');
+      await exited;
+      assert.deepEqual(processesUsing(join(tmpdir(), folder)), []);
+      assert.equal(existsSync(join(tmpdir(), folder)), false);
+    } finally {
+      if (bench.exitCode === null && bench.signalCode === null) process.kill(-bench.pid!, 'SIGKILL');
+    }
+  });
+});
