@@ -21,6 +21,9 @@ export function clusterUnavailable(): string | null {
   return null;
 }
 
+/** Blocks for `ms`: starting and stopping are synchronous here, as the bench waits on them anyway. */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 export function startCluster(port: number): Cluster {
   const root = mkdtempSync(join(tmpdir(), 'civic-bench-pg-'));
   chmodSync(root, 0o777);
@@ -36,7 +39,7 @@ export function startCluster(port: number): Cluster {
     try {
       // A server that pg_ctl launched before it was cut short writes its pid file within moments.
       const pidFile = join(data, 'postmaster.pid');
-      for (let waited = 0; launched && !existsSync(pidFile) && waited < 1_000; waited += 50) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+      for (let waited = 0; launched && !existsSync(pidFile) && waited < 1_000; waited += 50) pause(50);
       if (existsSync(pidFile)) run(`${BIN}/pg_ctl -D ${data} -w stop -m fast`);
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -33,7 +33,7 @@ function processesUsing(path: string): string[] {
 }
 
 describe('bench:server PostgreSQL cluster', { skip }, () => {
-  test('starts, answers, and leaves nothing behind once stopped', () => {
+  test('starts a server in its own folder, and leaves nothing behind once stopped', () => {
     const before = clusterFolders();
     const cluster = startCluster(5490 + (process.pid % 9));
     const [folder] = newFolders(before);
