@@ -24,10 +24,16 @@ export function spawnServer(env: Record<string, string | undefined>): Promise<Se
   let output = '';
   const exited = new Promise<number | string>((done) => child.on('exit', (code, signal) => done(code ?? signal ?? -1)));
   return new Promise((resolveStart, rejectStart) => {
+    // Only the start is timed: a server that listens runs as long as its test needs it.
+    const tooSlow = setTimeout(() => {
+      child.kill('SIGKILL');
+      rejectStart(new Error(`the server did not start within 60 s:\n${output}`));
+    }, 60_000).unref();
     const onData = (chunk: Buffer) => {
       output += chunk;
       const match = /civic-widgets server: (http:\/\/[^/\s]+)\//.exec(output);
       if (match) {
+        clearTimeout(tooSlow);
         resolveStart({
           origin: match[1]!,
           child,
@@ -43,10 +49,6 @@ export function spawnServer(env: Record<string, string | undefined>): Promise<Se
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
     void exited.then((code) => rejectStart(new Error(`the server stopped (${code}) before listening:\n${output}`)));
-    setTimeout(() => {
-      child.kill('SIGKILL');
-      rejectStart(new Error(`the server did not start within 60 s:\n${output}`));
-    }, 60_000).unref();
   });
 }
 
