@@ -3,7 +3,7 @@
  * tests start it on 127.0.0.1 with port 0. `main.ts` reads the environment and starts it.
  */
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import type { ServerConfig } from './config.js';
 import { createContext, type AppContext } from './context.js';
@@ -42,6 +42,22 @@ const PAGE_CSP = {
   frameAncestors: ["'self'"],
 };
 
+/**
+ * What every API answer carries instead of the pages' headers (OWASP's set for REST answers): JSON
+ * that is never cached, sniffed, framed or allowed to load anything. Six headers, not helmet's
+ * thirteen, on every ballot.
+ */
+const API_HEADERS = {
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
+const isApi = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
 
 export async function buildApp(config: ServerConfig, db: Database): Promise<App> {
@@ -68,13 +84,17 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<App>
   fastify.removeContentTypeParser('text/plain');
 
   // Helmet's middleware, built once: @fastify/helmet builds it again for every request, a tenth of a ballot's time.
-  const securityHeaders = helmet({
+  const pageHeaders = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: PAGE_CSP },
     // Partner sites embed /civic-widgets.js from other origins.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     crossOriginEmbedderPolicy: false,
   });
-  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (!isApi(request.url)) return pageHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
+    reply.headers(API_HEADERS);
+    done();
+  });
   if (config.allowedOrigins.length > 0) {
     await fastify.register(cors, {
       origin: config.allowedOrigins,
@@ -88,13 +108,11 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<App>
   await fastify.register(
     async (api) => {
       // A body must be JSON before it is read at all: no form, multipart or bodiless POST.
-      api.addHook('onRequest', async (request: FastifyRequest) => {
+      api.addHook('onRequest', (request, _reply, done) => {
         if ((request.method === 'POST' || request.method === 'PUT') && !/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
-          throw new HttpProblem(415, { title: 'Unsupported Media Type', detail: 'Send the body as JSON, with Content-Type: application/json.' });
+          return done(new HttpProblem(415, { title: 'Unsupported Media Type', detail: 'Send the body as JSON, with Content-Type: application/json.' }) as never);
         }
-      });
-      api.addHook('onSend', async (_request, reply: FastifyReply) => {
-        reply.header('cache-control', 'no-store');
+        done();
       });
       roundRoutes(api, context);
       ballotRoutes(api, context);

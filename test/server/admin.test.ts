@@ -103,12 +103,29 @@ test('CORS answers only the allowed origins', async () => {
   assert.equal(read.headers.get('access-control-allow-origin'), null);
 });
 
-test('answers carry security headers and API answers are not cached', async () => {
-  const response = await fetch(`${server.origin}/api/rounds/open-round`);
-  assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
-  assert.equal(response.headers.get('cache-control'), 'no-store');
-  assert.match(response.headers.get('content-security-policy')!, /default-src 'self'/);
-  assert.match(response.headers.get('content-security-policy')!, /script-src 'self'(;|$)/);
+test('API answers, refusals included, are JSON that is never cached, sniffed, framed or allowed to load anything', async () => {
+  const answers = [
+    await fetch(`${server.origin}/api/rounds/open-round`),
+    await fetch(`${server.origin}/api/rounds/no-such-round`),
+    await fetch(`${server.origin}/api/rounds/open-round/ballots`, { method: 'POST', body: 'x=1', headers: { 'content-type': 'text/plain', 'idempotency-key': 'headers-1' } }),
+  ];
+  assert.deepEqual(answers.map((answer) => answer.status), [200, 404, 415]);
+  for (const answer of answers) {
+    assert.equal(answer.headers.get('cache-control'), 'no-store');
+    assert.equal(answer.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(answer.headers.get('content-security-policy'), "default-src 'none'; frame-ancestors 'none'");
+    assert.equal(answer.headers.get('x-frame-options'), 'DENY');
+    assert.equal(answer.headers.get('referrer-policy'), 'no-referrer');
+    assert.match(answer.headers.get('strict-transport-security')!, /max-age=\d+/);
+  }
+});
+
+test('anything outside the API gets the pages\' strict policy: scripts and styles from this server only', async () => {
+  const page = await fetch(`${server.origin}/no-such-page`);
+  assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+  assert.match(page.headers.get('content-security-policy')!, /default-src 'self'/);
+  assert.match(page.headers.get('content-security-policy')!, /script-src 'self'(;|$)/);
+  assert.match(page.headers.get('content-security-policy')!, /object-src 'none'/);
 });
 
 test('refused admin tokens are limited per address: then even the right one waits', async () => {
