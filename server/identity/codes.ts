@@ -7,7 +7,8 @@
  * a full copy of the database gives no code back in reasonable time, while checking a code stays one
  * index look-up and a council can make 100,000 codes in a second.
  */
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { sha256 } from '../digest.js';
 import { normalizeVotingCode } from '../../src/domain/rounds.js';
 
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -22,5 +23,5 @@ export function newVotingCode(): string {
 
 /** What is stored for a code of a round, and looked up when a resident types it. */
 export function votingCodeHash(roundId: string, code: string): string {
-  return createHash('sha256').update(`code\u0000${roundId}\u0000${normalizeVotingCode(code)}`).digest('base64url');
+  return sha256(`code\u0000${roundId}\u0000${normalizeVotingCode(code)}`);
 }

@@ -3,16 +3,16 @@
  * code, or the admin token. Codes are random like voting codes (identity/codes.ts) and kept only
  * as a hash; refusals are rate-limited per address like the admin token's.
  */
-import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
+import { sha256 } from '../digest.js';
 import { isAdmin } from '../http/admin-auth.js';
 import { HttpProblem, tooManyRequests } from '../http/problems.js';
 import { normalizeVotingCode } from '../../src/domain/rounds.js';
 
 /** What is stored for a round's facilitator code. */
 export function facilitatorCodeHash(roundId: string, code: string): string {
-  return createHash('sha256').update(`facilitator\u0000${roundId}\u0000${normalizeVotingCode(code)}`).digest('base64url');
+  return sha256(`facilitator\u0000${roundId}\u0000${normalizeVotingCode(code)}`);
 }
 
 /** Throws 401 (or 429 after too many refusals from this address) unless the request is the round's facilitator's or an admin's. */

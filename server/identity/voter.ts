@@ -6,11 +6,11 @@
  * The answer is the voter's entry in the marked register: a hash that says who voted in the round,
  * and is never stored with the ballot.
  */
-import { createHash } from 'node:crypto';
 import { createVerifier, TokenError } from 'fast-jwt';
 import type { Ballot, Round } from '../../src/domain/types.js';
 import type { Limits } from '../config.js';
 import type { Queryable } from '../db/types.js';
+import { sha256 } from '../digest.js';
 import { HttpProblem, tooManyRequests } from '../http/problems.js';
 import type { RateLimiter } from './rate-limit.js';
 import { votingCodeHash } from './codes.js';
@@ -98,5 +98,5 @@ async function tokenVoter(round: Round, ballot: Ballot, verify: TokenVerifier | 
   if (typeof payload.sub !== 'string' || payload.sub === '') {
     throw refused(401, 'voter-token-refused', 'Your sign-in was not accepted', 'Your sign-in was not accepted (it names no voter). Sign in again on the council’s website.');
   }
-  return `token:${createHash('sha256').update(`token\u0000${round.id}\u0000${payload.sub}`).digest('base64url')}`;
+  return `token:${sha256(`token\u0000${round.id}\u0000${payload.sub}`)}`;
 }

@@ -6,10 +6,11 @@
  * share nothing: no id, no time, and within a batch each table's rows go in in its own order
  * (register by voter hash, ballots by their random id), so the order of rows does not pair them.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { canonicalJson } from '../../src/domain/json.js';
 import type { Receipt, SubmissionReceipt } from '../../src/domain/types.js';
 import type { Database, Queryable } from '../db/types.js';
+import { sha256 } from '../digest.js';
 import { groupCommit, type GroupCommitOptions } from './group-commit.js';
 
 export type SubmissionKind = 'ballot' | 'simulation' | 'feedback';
@@ -36,7 +37,7 @@ export type SubmissionOutcome =
  * a fingerprint holding a voting code would let anyone with the codes tie a receipt to its voter.
  */
 export function fingerprint(kind: SubmissionKind, targetId: string, body: unknown): string {
-  return createHash('sha256').update(canonicalJson({ kind, targetId, body })).digest('base64url');
+  return sha256(canonicalJson({ kind, targetId, body }));
 }
 
 interface Stored {
