@@ -8,8 +8,9 @@
  * PostgreSQL is DATABASE_URL when set, else a throw-away cluster started like .ci/run's. Prints one
  * line per database: `pglite: N ballots/s, p50 X ms, p99 Y ms` (goal: 5,000/s, p99 under 50 ms),
  * and a line for the results of the round those ballots filled (goal: under 200 ms once counted).
- * It starts with the database path alone (no HTTP, no load generator), which says how fast the
- * machine is at that moment: on this VM the same code runs up to twice as slowly in some minutes as in others.
+ * It starts with the database path alone (no HTTP, no load generator): what the writer costs by
+ * itself. On this VM the same code runs up to twice as slowly in some minutes as in others, and that
+ * first line does not always foresee it: compare two versions by runs interleaved in the same minutes.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -111,7 +112,7 @@ async function run(name: string, database: { databaseUrl?: string; dataDir: stri
 
 /**
  * Ballots through the server's own writer on PGlite, in batches of 25 as under load, with nothing
- * else running: the machine's speed for this work at this moment, to read the lines that follow by.
+ * else running: the database's share of a ballot, apart from HTTP and the load generator.
  */
 async function databaseAlone(dataDir: string): Promise<string> {
   const BATCHES = 800;
