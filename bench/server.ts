@@ -179,6 +179,9 @@ async function countBallots(database: { databaseUrl?: string; dataDir: string })
 /**
  * What a run stopped part-way (Ctrl-C, SIGTERM) must still undo, newest first, since `finally`
  * does not run on a signal: the server process, the throw-away PostgreSQL cluster, the folder.
+ * package.json runs this file with `node --import tsx`, not the tsx command: tsx kills a script that
+ * does not take a signal within a few milliseconds, and this one may be waiting on pg_ctl, which
+ * would leave the cluster running.
  */
 const undoOnSignal = new Set<() => void>();
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {

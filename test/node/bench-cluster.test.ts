@@ -1,6 +1,6 @@
 /**
- * bench:server's throw-away PostgreSQL cluster: whatever stops its start (a port in use, Ctrl-C,
- * which reaches initdb and pg_ctl too), no PostgreSQL is left running and no folder left in /tmp.
+ * bench:server's throw-away PostgreSQL cluster: whatever stops its start (a port in use, Ctrl-C or
+ * `timeout`, which reach initdb and pg_ctl too), no PostgreSQL is left running and no folder left in /tmp.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,6 +17,21 @@ const skip = clusterUnavailable() ?? false;
 
 const clusterFolders = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('civic-bench-pg-')));
 const newFolders = (before: Set<string>) => [...clusterFolders()].filter((name) => !before.has(name));
+
+/** Every folder a bench run makes in /tmp: its own, and its cluster's. */
+const benchFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('civic-bench-'));
+
+/** Whether any process of the process group `group` still runs. */
+function groupRunning(group: number): boolean {
+  return readdirSync('/proc').some((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return /^\d+$/.test(pid) && Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) === group;
+    } catch {
+      return false;
+    }
+  });
+}
 
 /** Processes whose command line names `path`: a postmaster started with `-D path/data`. */
 function processesUsing(path: string): string[] {
@@ -56,26 +71,37 @@ describe('bench:server PostgreSQL cluster', { skip }, () => {
     assert.deepEqual(newFolders(before), []);
   });
 
-  test('Ctrl-C while the cluster starts stops the server it launched and removes its folder', { timeout: 120_000 }, async () => {
-    const before = clusterFolders();
-    // Its own process group, as a terminal's foreground job: Ctrl-C reaches every process in it.
-    const bench = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts', '--seconds', '1'], { cwd: root, detached: true, stdio: 'ignore', env: { ...process.env, DATABASE_URL: '' } });
-    const exited = new Promise<number | string>((done) => bench.on('exit', (code, signal) => done(code ?? signal ?? -1)));
-    let folder: string | undefined;
-    try {
-      // Once pg_ctl has launched the server (its pid file exists) and before the start is done.
-      for (let waited = 0; waited < 90_000; waited += 20) {
-        folder ??= newFolders(before)[0];
-        if (folder && existsSync(join(tmpdir(), folder, 'data', 'postmaster.pid'))) break;
-        await new Promise((wait) => setTimeout(wait, 20));
+  // As people stop it: Ctrl-C in a terminal, or `timeout`; either signals the job's whole process group.
+  for (const [how, signal] of [['Ctrl-C', 'SIGINT'], ['timeout', 'SIGTERM']] as const) {
+    test(`${how} while the cluster starts stops the server it launched and removes its folder`, { timeout: 120_000 }, async () => {
+      const before = clusterFolders();
+      const beforeAll = new Set(benchFolders());
+      // npm run, as the README says, in its own process group as a terminal's foreground job.
+      const bench = spawn('npm', ['run', '--silent', 'bench:server', '--', '--seconds', '1'], { cwd: root, detached: true, stdio: 'ignore', env: { ...process.env, DATABASE_URL: '' } });
+      const exited = new Promise<number | string>((done) => bench.on('exit', (code, signal) => done(code ?? signal ?? -1)));
+      let folder: string | undefined;
+      try {
+        // Once pg_ctl has launched the server (its pid file exists) and before the start is done.
+        for (let waited = 0; waited < 90_000; waited += 20) {
+          folder ??= newFolders(before)[0];
+          if (folder && existsSync(join(tmpdir(), folder, 'data', 'postmaster.pid'))) break;
+          await new Promise((wait) => setTimeout(wait, 20));
+        }
+        assert.ok(folder && existsSync(join(tmpdir(), folder, 'data', 'postmaster.pid')), 'the bench launched PostgreSQL');
+        process.kill(-bench.pid!, signal);
+        await exited;
+        // The bench itself may outlive npm by a moment while it cleans up.
+        for (let waited = 0; waited < 15_000 && groupRunning(bench.pid!); waited += 100) await new Promise((wait) => setTimeout(wait, 100));
+        assert.equal(groupRunning(bench.pid!), false, 'the bench has ended');
+        assert.deepEqual(processesUsing(join(tmpdir(), folder)), []);
+        assert.deepEqual(benchFolders().filter((name) => !beforeAll.has(name)), [], 'no folder of the run is left');
+      } finally {
+        try {
+          process.kill(-bench.pid!, 'SIGKILL');
+        } catch {
+          // The whole group has ended.
+        }
       }
-      assert.ok(folder && existsSync(join(tmpdir(), folder, 'data', 'postmaster.pid')), 'the bench launched PostgreSQL');
-      process.kill(-bench.pid!, 'SIGINT');
-      await exited;
-      assert.deepEqual(processesUsing(join(tmpdir(), folder)), []);
-      assert.equal(existsSync(join(tmpdir(), folder)), false);
-    } finally {
-      if (bench.exitCode === null && bench.signalCode === null) process.kill(-bench.pid!, 'SIGKILL');
-    }
-  });
+    });
+  }
 });
