@@ -3,7 +3,7 @@
  * and with PostgreSQL. Every request is a distinct voter with a signed token (HS256), so each ballot
  * is validated, its token checked, its voter registered and the ballot stored, by group commit.
  *
- *   npm run bench:server -- [--seconds N]
+ *   npm run bench:server -- [--seconds N] [--database pglite|postgres]
  *
  * PostgreSQL is DATABASE_URL when set, else a throw-away cluster started like .ci/run's. Prints one
  * line per database: `pglite: N ballots/s, p50 X ms, p99 Y ms` (goal: 5,000/s, p99 under 50 ms),
@@ -30,8 +30,18 @@ const ADMIN_TOKEN = 'bench-admin-token-0123456789';
 /** Requests timed for the results of a counted round, once its count is cached. */
 const RESULTS_REQUESTS = 20;
 const CONNECTIONS = 50;
-const secondsArg = process.argv.indexOf('--seconds');
-const SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 10;
+/** The value after `--name` on the command line, if given. */
+const option = (name: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const SECONDS = Number(option('seconds') ?? 10);
+/** One database only, when named. */
+const ONLY = option('database');
+if (!(SECONDS > 0 && SECONDS <= 600) || (ONLY !== undefined && ONLY !== 'pglite' && ONLY !== 'postgres')) {
+  console.error('usage: npm run bench:server -- [--seconds N (1 to 600)] [--database pglite|postgres]');
+  process.exit(2);
+}
 /** More bodies than any run can send, so no voter votes twice. */
 const BALLOTS = 20_000 * SECONDS;
 
@@ -197,12 +207,8 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   });
 }
 
-const folder = mkdtempSync(join(tmpdir(), 'civic-bench-'));
-const removeFolder = () => rmSync(folder, { recursive: true, force: true });
-undoOnSignal.add(removeFolder);
-try {
-  console.log(await databaseAlone(join(folder, 'alone')));
-  console.log(await run('pglite', { dataDir: join(folder, 'pglite') }));
+/** The PostgreSQL run: on DATABASE_URL when set, else on a throw-away cluster. */
+async function benchPostgres(folder: string): Promise<void> {
   if (process.env.DATABASE_URL) {
     // A fresh database beside the given one, so the run starts empty and leaves nothing behind.
     const name = `civic_bench_${process.pid}`;
@@ -230,6 +236,17 @@ try {
       cluster.stop();
     }
   }
+}
+
+const folder = mkdtempSync(join(tmpdir(), 'civic-bench-'));
+const removeFolder = () => rmSync(folder, { recursive: true, force: true });
+undoOnSignal.add(removeFolder);
+try {
+  if (ONLY !== 'postgres') {
+    console.log(await databaseAlone(join(folder, 'alone')));
+    console.log(await run('pglite', { dataDir: join(folder, 'pglite') }));
+  }
+  if (ONLY !== 'pglite') await benchPostgres(folder);
 } finally {
   undoOnSignal.delete(removeFolder);
   removeFolder();

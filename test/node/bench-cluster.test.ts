@@ -1,10 +1,11 @@
 /**
  * bench:server's throw-away PostgreSQL cluster: whatever stops its start (a port in use, Ctrl-C or
- * `timeout`, which reach initdb and pg_ctl too), no PostgreSQL is left running and no folder left in /tmp.
+ * `timeout`, which reach initdb and pg_ctl too), no PostgreSQL is left running and no folder left in
+ * /tmp. And its options: one it cannot honour stops it before anything starts.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -77,7 +78,7 @@ describe('bench:server PostgreSQL cluster', { skip }, () => {
       const before = clusterFolders();
       const beforeAll = new Set(benchFolders());
       // npm run, as the README says, in its own process group as a terminal's foreground job.
-      const bench = spawn('npm', ['run', '--silent', 'bench:server', '--', '--seconds', '1'], { cwd: root, detached: true, stdio: 'ignore', env: { ...process.env, DATABASE_URL: '' } });
+      const bench = spawn('npm', ['run', '--silent', 'bench:server', '--', '--seconds', '1', '--database', 'postgres'], { cwd: root, detached: true, stdio: 'ignore', env: { ...process.env, DATABASE_URL: '' } });
       const exited = new Promise<number | string>((done) => bench.on('exit', (code, signal) => done(code ?? signal ?? -1)));
       let folder: string | undefined;
       try {
@@ -103,5 +104,15 @@ describe('bench:server PostgreSQL cluster', { skip }, () => {
         }
       }
     });
+  }
+});
+
+test('bench:server refuses options it cannot honour with its usage, before it starts anything', () => {
+  for (const options of [['--database', 'mysql'], ['--seconds', 'ten'], ['--seconds', '0']]) {
+    const before = new Set(benchFolders());
+    const bench = spawnSync('npm', ['run', '--silent', 'bench:server', '--', ...options], { cwd: root, encoding: 'utf8' });
+    assert.equal(bench.status, 2, options.join(' '));
+    assert.match(bench.stderr, /usage: npm run bench:server -- \[--seconds N \(1 to 600\)\] \[--database pglite\|postgres\]/);
+    assert.deepEqual(benchFolders().filter((name) => !before.has(name)), []);
   }
 });
