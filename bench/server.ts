@@ -13,12 +13,13 @@
  * first line does not always foresee it: compare two versions by runs interleaved in the same minutes.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase } from '../server/db/open.js';
+import { procStat } from '../server/proc-stat.js';
 import { importSeed } from '../server/store/import.js';
 import { createSubmissionWriter } from '../server/store/submissions.js';
 import type { Proposal, Round } from '../src/domain/types.js';
@@ -166,15 +167,10 @@ async function timeResults(origin: string, name: string): Promise<string> {
   return `${name} results of ${first.ballots.toLocaleString('en-GB')} ballots (equal shares): first ${Math.round(first.ms)} ms, then median ${median.toFixed(1)} ms, slowest ${later.at(-1)!.toFixed(1)} ms (goal under 200 ms)`;
 }
 
-/** User and system CPU seconds a process has used so far (Linux). */
+/** User and system CPU seconds a process has used so far (fields 14 and 15 of /proc/PID/stat). */
 function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
+  const fields = procStat(pid);
+  return fields ? (Number(fields[14 - 3]) + Number(fields[15 - 3])) / 100 : 0;
 }
 
 async function countBallots(database: { databaseUrl?: string; dataDir: string }): Promise<number> {

@@ -9,6 +9,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { procStat } from '../proc-stat.js';
 
 /** The folder is in use by another live process; `message` says which. */
 export class FolderLockedError extends Error {
@@ -88,12 +89,4 @@ function isAlive(owner: LockOwner): boolean {
 }
 
 /** Field 22 of /proc/PID/stat: when the process started, so a reused pid is told apart. */
-function startTicks(pid: number): string | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (field 2) may hold spaces and parentheses; count fields after its closing one.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
-  } catch {
-    return null;
-  }
-}
+const startTicks = (pid: number): string | null => procStat(pid)?.[22 - 3] ?? null;

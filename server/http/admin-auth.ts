@@ -1,16 +1,15 @@
 /** The admin routes' bearer token (ADMIN_TOKEN), compared in constant time, refusals rate-limited. */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
+import { sha256Bytes } from '../digest.js';
 import { HttpProblem, tooManyRequests } from './problems.js';
-
-const digest = (text: string) => createHash('sha256').update(text).digest();
 
 /** Whether the request carries the admin token. */
 export function isAdmin(context: AppContext, request: FastifyRequest): boolean {
   const token = context.config.adminToken;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  return token !== undefined && match !== null && timingSafeEqual(digest(match[1]!), digest(token));
+  return token !== undefined && match !== null && timingSafeEqual(sha256Bytes(match[1]!), sha256Bytes(token));
 }
 
 /** Throws 401 (or 429 after too many refusals from this address) unless the request is an admin's. */

@@ -10,29 +10,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { clusterUnavailable, startCluster } from '../../bench/support/postgres.js';
+import { procStat } from '../../server/proc-stat.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const skip = clusterUnavailable() ?? false;
 
-const clusterFolders = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('civic-bench-pg-')));
-const newFolders = (before: Set<string>) => [...clusterFolders()].filter((name) => !before.has(name));
+/** Folders in /tmp whose names start with `prefix`: `civic-bench-` for all a bench run makes, `civic-bench-pg-` for its cluster's. */
+const folders = (prefix: string) => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith(prefix)));
+const clusterFolders = () => folders('civic-bench-pg-');
+const newFolders = (before: Set<string>, prefix = 'civic-bench-pg-') => [...folders(prefix)].filter((name) => !before.has(name));
 
-/** Every folder a bench run makes in /tmp: its own, and its cluster's. */
-const benchFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('civic-bench-'));
-
-/** Whether any process of the process group `group` still runs. */
-function groupRunning(group: number): boolean {
-  return readdirSync('/proc').some((pid) => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return /^\d+$/.test(pid) && Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) === group;
-    } catch {
-      return false;
-    }
-  });
-}
+/** Whether any process of the process group `group` (field 5 of /proc/PID/stat) still runs. */
+const groupRunning = (group: number) => readdirSync('/proc').some((pid) => /^\d+$/.test(pid) && Number(procStat(Number(pid))?.[5 - 3]) === group);
 
 /** Processes whose command line names `path`: a postmaster started with `-D path/data`. */
 function processesUsing(path: string): string[] {
@@ -76,7 +68,7 @@ describe('bench:server PostgreSQL cluster', { skip }, () => {
   for (const [how, signal] of [['Ctrl-C', 'SIGINT'], ['timeout', 'SIGTERM']] as const) {
     test(`${how} while the cluster starts stops the server it launched and removes its folder`, { timeout: 120_000 }, async () => {
       const before = clusterFolders();
-      const beforeAll = new Set(benchFolders());
+      const beforeAll = folders('civic-bench-');
       // npm run, as the README says, in its own process group as a terminal's foreground job.
       const bench = spawn('npm', ['run', '--silent', 'bench:server', '--', '--seconds', '1', '--database', 'postgres'], { cwd: root, detached: true, stdio: 'ignore', env: { ...process.env, DATABASE_URL: '' } });
       const exited = new Promise<number | string>((done) => bench.on('exit', (code, signal) => done(code ?? signal ?? -1)));
@@ -86,16 +78,16 @@ describe('bench:server PostgreSQL cluster', { skip }, () => {
         for (let waited = 0; waited < 90_000; waited += 20) {
           folder ??= newFolders(before)[0];
           if (folder && existsSync(join(tmpdir(), folder, 'data', 'postmaster.pid'))) break;
-          await new Promise((wait) => setTimeout(wait, 20));
+          await sleep(20);
         }
         assert.ok(folder && existsSync(join(tmpdir(), folder, 'data', 'postmaster.pid')), 'the bench launched PostgreSQL');
         process.kill(-bench.pid!, signal);
         await exited;
         // The bench itself may outlive npm by a moment while it cleans up.
-        for (let waited = 0; waited < 15_000 && groupRunning(bench.pid!); waited += 100) await new Promise((wait) => setTimeout(wait, 100));
+        for (let waited = 0; waited < 15_000 && groupRunning(bench.pid!); waited += 100) await sleep(100);
         assert.equal(groupRunning(bench.pid!), false, 'the bench has ended');
         assert.deepEqual(processesUsing(join(tmpdir(), folder)), []);
-        assert.deepEqual(benchFolders().filter((name) => !beforeAll.has(name)), [], 'no folder of the run is left');
+        assert.deepEqual(newFolders(beforeAll, 'civic-bench-'), [], 'no folder of the run is left');
       } finally {
         try {
           process.kill(-bench.pid!, 'SIGKILL');
@@ -109,10 +101,10 @@ describe('bench:server PostgreSQL cluster', { skip }, () => {
 
 test('bench:server refuses options it cannot honour with its usage, before it starts anything', () => {
   for (const options of [['--database', 'mysql'], ['--seconds', 'ten'], ['--seconds', '0']]) {
-    const before = new Set(benchFolders());
+    const before = folders('civic-bench-');
     const bench = spawnSync('npm', ['run', '--silent', 'bench:server', '--', ...options], { cwd: root, encoding: 'utf8' });
     assert.equal(bench.status, 2, options.join(' '));
     assert.match(bench.stderr, /usage: npm run bench:server -- \[--seconds N \(1 to 600\)\] \[--database pglite\|postgres\]/);
-    assert.deepEqual(benchFolders().filter((name) => !before.has(name)), []);
+    assert.deepEqual(newFolders(before, 'civic-bench-'), []);
   }
 });
