@@ -42,12 +42,14 @@ function elementFiles(): Plugin {
 }
 
 /**
- * Shared modules get content hashes; each language's translations are `locales/<code>.js`, a name a
+ * Shared modules get content hashes; each language's translations are `locales/<code>.js` (and its
+ * own dates, where it brings them, `locales/<code>-dates.js`), a name a
  * council can find, review or replace and a Content-Security-Policy can list, in the folder the
  * loader already serves (so copying civic-widgets/ still copies everything).
  */
 function servedChunkName(chunk: { facadeModuleId: string | null }): string {
-  return /\/src\/i18n\/locales\/[^/]+\.ts$/.test(chunk.facadeModuleId ?? '') ? 'locales/[name].js' : 'shared-[hash].js';
+  const [, folder] = /\/src\/i18n\/(locales|dates)\/[^/]+\.ts$/.exec(chunk.facadeModuleId ?? '') ?? [];
+  return folder === 'locales' ? 'locales/[name].js' : folder === 'dates' ? 'locales/[name]-dates.js' : 'shared-[hash].js';
 }
 
 /**
@@ -81,8 +83,8 @@ export default defineConfig(({ mode }) => {
       define: (() => {
         const { elements, onDemand } = JSON.parse(readFileSync(SERVED_ELEMENTS, 'utf8')) as { elements: unknown; onDemand: Record<string, string[]> };
         // The languages shipped as modules (src/i18n/locales/cy.ts -> cy), for the loader to fetch the page's early.
-        const locales = Object.keys(onDemand).flatMap((module) => module.match(/^src\/i18n\/locales\/(.+)\.ts$/)?.[1] ?? []);
-        return { __CIVIC_ELEMENTS__: JSON.stringify(elements), __CIVIC_LOCALES__: JSON.stringify(locales) };
+        const shipped = (folder: string) => Object.keys(onDemand).flatMap((module) => module.match(new RegExp(`^src/i18n/${folder}/(.+)\\.ts$`))?.[1] ?? []);
+        return { __CIVIC_ELEMENTS__: JSON.stringify(elements), __CIVIC_LOCALES__: JSON.stringify(shipped('locales')), __CIVIC_DATES__: JSON.stringify(shipped('dates')) };
       })(),
       build: {
         ...served,

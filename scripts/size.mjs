@@ -53,9 +53,12 @@ for (const [module, names] of Object.entries(onDemand)) {
   // What a page fetches beyond every element's own files; modules some element loads anyway are not extra.
   const extra = names.filter((name) => !everyElementFile.has(name));
   if (extra.length === 0) continue;
+  // A language's own dates (Welsh) are fetched with its translations, and counted with them.
+  if (module.startsWith('src/i18n/dates/')) continue;
   const locale = module.match(/^src\/i18n\/locales\/(.+)\.ts$/)?.[1];
   if (locale) {
-    rows.push({ name: `locale: ${locale}`, what: `fetched only on a page in that language (${module})`, ...sizeOf(files(extra)), shared: 'each locale' });
+    const withDates = [...extra, ...(onDemand[`src/i18n/dates/${locale}.ts`] ?? [])];
+    rows.push({ name: `locale: ${locale}`, what: `fetched only on a page in that language (${module})`, ...sizeOf(files(withDates)), shared: 'each locale' });
     continue;
   }
   const label = module.includes('memory') ? 'in-browser backend' : module.includes('sanitize') ? 'HTML sanitiser' : module.includes('uqr') ? 'QR code encoder' : module.includes('rest/meeting') ? 'panel meeting over REST' : module.includes('vote-form/kiosk') ? 'kiosk' : module;

@@ -10,6 +10,8 @@
 declare const __CIVIC_ELEMENTS__: Record<string, readonly string[]>;
 /** The languages shipped as `civic-widgets/locales/<code>.js`. */
 declare const __CIVIC_LOCALES__: readonly string[];
+/** The languages that bring their own dates, as `civic-widgets/locales/<code>-dates.js` (Welsh). */
+declare const __CIVIC_DATES__: readonly string[];
 
 const elements = __CIVIC_ELEMENTS__;
 // Read while this script first runs: `document.currentScript` is null afterwards.
@@ -38,7 +40,9 @@ function loadTranslations(): void {
   const language = document.documentElement.lang.split('-')[0]!.toLowerCase();
   if (translations || !__CIVIC_LOCALES__.includes(language)) return;
   translations = true;
-  import(/* @vite-ignore */ new URL(`civic-widgets/locales/${language}.js`, base).href).catch(() => {});
+  for (const file of __CIVIC_DATES__.includes(language) ? [language, `${language}-dates`] : [language]) {
+    import(/* @vite-ignore */ new URL(`civic-widgets/locales/${file}.js`, base).href).catch(() => {});
+  }
 }
 
 function discover(root: ParentNode): void {

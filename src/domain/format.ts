@@ -1,4 +1,5 @@
 import { currencyMinorDigits, DEFAULT_CURRENCY_DIGITS } from './money.js';
+import { dateWriterOf } from './date-writers.js';
 import type { MinorUnits } from './types.js';
 
 /**
@@ -152,5 +153,9 @@ export function parseDecimal(text: string, locale: string): number | undefined {
 export function formatDate(iso: string, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return cached(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(usableLocale(locale, Intl.DateTimeFormat), options)).format(date);
+  const formatter = cached(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(usableLocale(locale, Intl.DateTimeFormat), options));
+  // A language the browser lacks is written in British English, or by the writer its translations brought.
+  const language = locale.split('-')[0]!;
+  const write = dateWriterOf(language);
+  return write && !formatter.resolvedOptions().locale.toLowerCase().startsWith(language.toLowerCase()) ? write(formatter, date) : formatter.format(date);
 }

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { registerDateWriter } from '../../src/domain/date-writers.js';
 import { formatDate, formatMoney, formatMoneyCompact, formatNumber, formatPercent, parseDecimal } from '../../src/domain/format.js';
+import { writeWelshDate } from '../../src/i18n/dates/cy.js';
 
 // Intl separates some currencies from the number with a no-break space; compare with plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -50,6 +52,34 @@ test('a language the engine cannot format is written as the library’s own Brit
   assert.equal(formatDate(when, 'not a locale!', options), '22 December 2026 at 06:29');
   assert.equal(formatMoney(123_456_78, 'EUR', 'xx'), '€123,456.78');
   assert.equal(formatNumber(1234.5, 'xx'), '1,234.5');
+});
+
+test('Welsh dates where the browser has none read as the browser that has them writes them', () => {
+  // Node has Welsh dates and Chromium has not, so a code no engine knows stands for Welsh here:
+  // what our writer makes of the British fallback must be exactly what ICU writes in Welsh.
+  registerDateWriter('xx', writeWelshDate);
+  const everyOption: Intl.DateTimeFormatOptions[] = [
+    { dateStyle: 'long' },
+    { dateStyle: 'long', timeStyle: 'short' },
+    { dateStyle: 'full', timeStyle: 'short' },
+    { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' },
+  ];
+  // Every month, and with them every weekday; one date in British Summer Time, one near midnight.
+  const dates = [...Array.from({ length: 12 }, (_, month) => new Date(Date.UTC(2099, month, 1 + month * 2, 12)).toISOString()), '2026-06-30T23:30:00Z'];
+  for (const options of everyOption.map((options) => ({ ...options, timeZone: 'Europe/London' }))) {
+    for (const when of dates) {
+      // One difference, on purpose: summer time keeps British English's "BST", where ICU's Welsh has "GMT+1".
+      const welsh = new Intl.DateTimeFormat('cy', options).format(new Date(when)).replace(/GMT\+1$/, 'BST');
+      assert.equal(formatDate(when, 'xx', options), welsh, `${when} ${JSON.stringify(options)}`);
+    }
+  }
+  assert.equal(formatDate('2099-12-22T12:00:00Z', 'xx', { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }), 'Dydd Mawrth, 22 Rhagfyr 2099 am 12:00');
+  assert.equal(formatDate('2099-12-22T12:00:00Z', 'xx-GB', { dateStyle: 'long', timeZone: 'UTC' }), '22 Rhagfyr 2099', 'a region does not lose the writer');
+  // Numeric dates need no words: British English's, with its four-digit year.
+  assert.equal(formatDate('2099-12-22T12:00:00Z', 'xx', { dateStyle: 'short', timeZone: 'UTC' }), '22/12/2099');
+  // A browser that can write the language writes it itself.
+  registerDateWriter('en', () => 'never used');
+  assert.equal(formatDate('2099-12-22T12:00:00Z', 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }), '22 December 2099');
 });
 
 test('large amounts read in words, as people say them, and changes carry their sign', () => {
