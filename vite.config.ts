@@ -42,10 +42,10 @@ function elementFiles(): Plugin {
 }
 
 /**
- * Shared modules get content hashes; each language's translations are `locales/<code>.js` (and its
- * own dates, where it brings them, `locales/<code>-dates.js`), a name a
- * council can find, review or replace and a Content-Security-Policy can list, in the folder the
- * loader already serves (so copying civic-widgets/ still copies everything).
+ * Shared modules get content hashes; each language's translations are `locales/<code>.js` (and the
+ * dates a language brings, `locales/<code>-dates.js`), a name a council can find, review or replace
+ * and a Content-Security-Policy can list, in the folder the loader already serves (so copying
+ * civic-widgets/ still copies everything).
  */
 function servedChunkName(chunk: { facadeModuleId: string | null }): string {
   const [, folder] = /\/src\/i18n\/(locales|dates)\/[^/]+\.ts$/.exec(chunk.facadeModuleId ?? '') ?? [];
