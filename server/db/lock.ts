@@ -57,6 +57,10 @@ export function lockDataFolder(folder: string, what = 'the server'): FolderLock 
     const owner = readOwner(file);
     if (owner !== null && isAlive(owner)) {
       const who = (owner as LockOwner & { what?: string }).what ?? 'another process';
+      if (owner.host !== me.host) {
+        // A shared folder, or a copy of one brought from a machine whose server was killed: only the person can tell.
+        throw new FolderLockedError(`The data folder ${folder} is in use by ${who} on ${owner.host} (pid ${owner.pid}, since ${owner.since}); stop it there first. If no process on ${owner.host} uses this folder any more (a copy brought here), delete ${file}.`);
+      }
       throw new FolderLockedError(`The data folder ${folder} is in use by ${who} (pid ${owner.pid}, since ${owner.since}); stop it first, or set CIVIC_DATA_DIR to another folder.`);
     }
     // Stale: its process is gone. Remove it and try once more; if another process wins that race, it holds the lock.

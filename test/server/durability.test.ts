@@ -1,7 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOCK_FILE } from '../../server/db/lock.js';
 import { POSTGRES_URL, type TestDatabase } from './support/database.js';
@@ -87,6 +88,41 @@ test('the data folder is locked: a second server or an import refuses clearly an
   const next = await spawnServer(env);
   assert.match(readFileSync(join(database.dataDir, LOCK_FILE), 'utf8'), new RegExp(`"pid":${next.child.pid}`));
   await next.kill();
+});
+
+test('a copy of the data folder, made while the server is stopped, starts elsewhere with every ballot; a lock brought from another machine says how to clear it', { skip: POSTGRES_URL ? 'PGlite only' : false }, async () => {
+  const server = await spawnServer(env);
+  let before;
+  try {
+    assert.equal((await callApi(server.origin, 'POST', '/rounds/token-round/ballots', { body: await ballotFor('before-the-backup') })).status, 201);
+    before = await callApi(server.origin, 'GET', '/rounds/token-round/results', { admin: true });
+  } finally {
+    await server.kill();
+  }
+  const copy = mkdtempSync(join(tmpdir(), 'civic-backup-'));
+  try {
+    cpSync(database.dataDir, copy, { recursive: true });
+    // As if the copy were taken from a machine whose server was killed: its lock names that machine.
+    const lock = JSON.stringify({ pid: process.pid, host: 'counting-hall-pc', startTicks: null, since: '2026-11-30T18:00:00Z', what: 'the server' });
+    writeFileSync(join(copy, LOCK_FILE), lock);
+    const refused = await runToEnd(['server/main.ts'], { ...env, CIVIC_DATA_DIR: copy });
+    assert.equal(refused.code, 1);
+    assert.equal(refused.stderr.trim().split('\n').length, 1, 'one line');
+    assert.match(refused.stderr, /in use by the server on counting-hall-pc \(pid \d+, since 2026-11-30T18:00:00Z\); stop it there first\. If no process on counting-hall-pc uses this folder any more \(a copy brought here\), delete .*civic\.lock\.$/m);
+    assert.equal(readFileSync(join(copy, LOCK_FILE), 'utf8'), lock, 'the lock is left for the person to judge');
+    rmSync(join(copy, LOCK_FILE));
+    const restored = await spawnServer({ ...env, CIVIC_DATA_DIR: copy });
+    try {
+      const after = await callApi(restored.origin, 'GET', '/rounds/token-round/results', { admin: true });
+      assert.deepEqual(after.body, before.body, 'the same results, the last ballot included');
+      const again = await callApi(restored.origin, 'POST', '/rounds/token-round/ballots', { body: await ballotFor('before-the-backup') });
+      assert.equal(again.status, 409, 'the register came with the ballots');
+    } finally {
+      await restored.kill();
+    }
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
 });
 
 /** Stops or starts the PostgreSQL cluster of the tests (CIVIC_TEST_PGDATA, run as its owner). */
