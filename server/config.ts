@@ -72,6 +72,10 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { siteRoot?: string
   if (voterTokenSecret !== undefined && Buffer.byteLength(voterTokenSecret) < MIN_SECRET_LENGTH) {
     throw new ConfigError(`VOTER_TOKEN_SECRET must be at least ${MIN_SECRET_LENGTH} bytes long (HS256 needs 256 bits; a random one: openssl rand -hex 32).`);
   }
+  const openBallots = nonEmpty(env.OPEN_BALLOTS_PER_ADDRESS);
+  if (openBallots !== undefined && !(/^\d+$/.test(openBallots.trim()) && Number(openBallots) >= 1 && Number(openBallots) <= 1_000_000)) {
+    throw new ConfigError(`OPEN_BALLOTS_PER_ADDRESS must be a whole number from 1 to 1000000 (ballots per address per 10 minutes in open rounds), not "${openBallots}".`);
+  }
   const databaseUrl = nonEmpty(env.DATABASE_URL);
   if (databaseUrl !== undefined && !/^postgres(?:ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a PostgreSQL URL: postgres://USER:PASSWORD@HOST:PORT/DATABASE.');
@@ -86,7 +90,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { siteRoot?: string
     allowedOrigins: readOrigins(env.ALLOWED_ORIGINS),
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     siteRoot: defaults.siteRoot,
-    limits: DEFAULT_LIMITS,
+    limits: openBallots === undefined ? DEFAULT_LIMITS : { ...DEFAULT_LIMITS, openBallotsPerWindow: Number(openBallots) },
     groupCommit: { windowMs: 2, maxBatch: 500 },
     logRequests: env.LOG_REQUESTS === '1',
     now: () => new Date(),

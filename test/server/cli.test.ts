@@ -117,6 +117,8 @@ test('a setting that cannot work stops the start with one clear line', async () 
     [{ VOTER_TOKEN_SECRET: 'short' }, /^civic-widgets server: VOTER_TOKEN_SECRET must be at least 32 bytes/],
     [{ ALLOWED_ORIGINS: 'partner.example' }, /^civic-widgets server: ALLOWED_ORIGINS: "partner\.example" is not an origin/],
     [{ DATABASE_URL: 'mysql://x' }, /^civic-widgets server: DATABASE_URL must be a PostgreSQL URL/],
+    [{ OPEN_BALLOTS_PER_ADDRESS: 'lots' }, /^civic-widgets server: OPEN_BALLOTS_PER_ADDRESS must be a whole number from 1 to 1000000/],
+    [{ OPEN_BALLOTS_PER_ADDRESS: '0' }, /^civic-widgets server: OPEN_BALLOTS_PER_ADDRESS must be a whole number/],
     // The imported test seed has a token round.
     [{}, /^civic-widgets server: Round token-round takes voter tokens, so VOTER_TOKEN_SECRET must be set/],
   ] as const) {
@@ -124,5 +126,18 @@ test('a setting that cannot work stops the start with one clear line', async () 
     assert.equal(result.code, 1, JSON.stringify(extra));
     assert.match(result.stderr, message);
     assert.equal(result.stderr.trim().split('\n').length, 1, `one line: ${result.stderr}`);
+  }
+});
+
+test('OPEN_BALLOTS_PER_ADDRESS sets how many ballots one address may cast in an open round, for an event on one network', async () => {
+  const vote = (origin: string) =>
+    fetch(`${origin}/api/rounds/open-round/ballots`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify({ roundId: 'open-round', kind: 'approval', selections: ['trees'] }) });
+  const server = await spawnServer({ ...env, VOTER_TOKEN_SECRET, OPEN_BALLOTS_PER_ADDRESS: '3' });
+  try {
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await vote(server.origin)).status);
+    assert.deepEqual(statuses, [201, 201, 201, 429]);
+  } finally {
+    await server.kill();
   }
 });
