@@ -56,6 +56,9 @@ const API_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
+const PROXY_WITHOUT_TRUST =
+  'Requests come through a proxy (X-Forwarded-For) but TRUST_PROXY is not set: rate limits count every resident as the proxy\'s address. Set TRUST_PROXY=1 (or the proxy\'s address) if a reverse proxy of yours is in front of this server.';
+
 const isApi = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
@@ -90,7 +93,14 @@ export async function buildApp(config: ServerConfig, db: Database): Promise<App>
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     crossOriginEmbedderPolicy: false,
   });
+  // Behind a reverse proxy without TRUST_PROXY, every resident is the proxy's one address to the
+  // rate limits: 20 open ballots per 10 minutes for a whole borough. Said once, when it first shows.
+  let proxyNoticed = config.trustProxy !== false;
   fastify.addHook('onRequest', (request, reply, done) => {
+    if (!proxyNoticed && request.headers['x-forwarded-for'] !== undefined) {
+      proxyNoticed = true;
+      request.log.warn(PROXY_WITHOUT_TRUST);
+    }
     if (!isApi(request.url)) return pageHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
     reply.headers(API_HEADERS);
     done();

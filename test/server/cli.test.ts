@@ -141,3 +141,24 @@ test('OPEN_BALLOTS_PER_ADDRESS sets how many ballots one address may cast in an 
     await server.kill();
   }
 });
+
+test('behind a proxy without TRUST_PROXY the server says once that every resident counts as the proxy\'s address', async () => {
+  const throughProxy = (origin: string) => fetch(`${origin}/api/rounds/open-round`, { headers: { 'x-forwarded-for': '203.0.113.7' } });
+  const warning = /TRUST_PROXY is not set: rate limits count every resident as the proxy's address/g;
+  const plain = await spawnServer({ ...env, VOTER_TOKEN_SECRET });
+  try {
+    assert.equal((await fetch(`${plain.origin}/api/rounds/open-round`)).status, 200);
+    assert.doesNotMatch(plain.output(), warning, 'not for a request without the header');
+    for (let i = 0; i < 3; i++) assert.equal((await throughProxy(plain.origin)).status, 200);
+    assert.equal(plain.output().match(warning)?.length, 1, 'once');
+  } finally {
+    await plain.kill();
+  }
+  const trusting = await spawnServer({ ...env, VOTER_TOKEN_SECRET, TRUST_PROXY: '1' });
+  try {
+    assert.equal((await throughProxy(trusting.origin)).status, 200);
+    assert.doesNotMatch(trusting.output(), warning);
+  } finally {
+    await trusting.kill();
+  }
+});
