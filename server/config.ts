@@ -72,10 +72,9 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { siteRoot?: string
   if (voterTokenSecret !== undefined && Buffer.byteLength(voterTokenSecret) < MIN_SECRET_LENGTH) {
     throw new ConfigError(`VOTER_TOKEN_SECRET must be at least ${MIN_SECRET_LENGTH} bytes long (HS256 needs 256 bits; a random one: openssl rand -hex 32).`);
   }
-  const openBallots = nonEmpty(env.OPEN_BALLOTS_PER_ADDRESS);
-  if (openBallots !== undefined && !(/^\d+$/.test(openBallots.trim()) && Number(openBallots) >= 1 && Number(openBallots) <= 1_000_000)) {
-    throw new ConfigError(`OPEN_BALLOTS_PER_ADDRESS must be a whole number from 1 to 1000000 (ballots per address per 10 minutes in open rounds), not "${openBallots}".`);
-  }
+  // Limits per client address, which an event where many residents share one network raises.
+  const openBallotsPerWindow = perAddress(env, 'OPEN_BALLOTS_PER_ADDRESS', 'ballots per address per 10 minutes in open rounds', DEFAULT_LIMITS.openBallotsPerWindow);
+  const failedAttemptsPerWindow = perAddress(env, 'REFUSED_CODES_PER_ADDRESS', 'refused voting codes or tokens per address per 10 minutes', DEFAULT_LIMITS.failedAttemptsPerWindow);
   const databaseUrl = nonEmpty(env.DATABASE_URL);
   if (databaseUrl !== undefined && !/^postgres(?:ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a PostgreSQL URL: postgres://USER:PASSWORD@HOST:PORT/DATABASE.');
@@ -90,11 +89,20 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { siteRoot?: string
     allowedOrigins: readOrigins(env.ALLOWED_ORIGINS),
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     siteRoot: defaults.siteRoot,
-    limits: openBallots === undefined ? DEFAULT_LIMITS : { ...DEFAULT_LIMITS, openBallotsPerWindow: Number(openBallots) },
+    limits: { ...DEFAULT_LIMITS, openBallotsPerWindow, failedAttemptsPerWindow },
     groupCommit: { windowMs: 2, maxBatch: 500 },
     logRequests: env.LOG_REQUESTS === '1',
     now: () => new Date(),
   };
+}
+
+/** A per-address limit from `name`, or `fallback` when unset; throws unless a whole number from 1 to 1,000,000. */
+function perAddress(env: NodeJS.ProcessEnv, name: string, what: string, fallback: number): number {
+  const value = nonEmpty(env[name]);
+  if (value === undefined) return fallback;
+  const count = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!(count >= 1 && count <= 1_000_000)) throw new ConfigError(`${name} must be a whole number from 1 to 1000000 (${what}), not "${value}".`);
+  return count;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

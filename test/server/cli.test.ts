@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../server/db/open.js';
 import { freshDatabase, type TestDatabase } from './support/database.js';
 import { databaseEnv, runToEnd, spawnServer } from './support/process.js';
+import { VOTING_CODES } from './support/seed.js';
 import { seedAroundNow } from './support/seeded.js';
 import { VOTER_TOKEN_SECRET } from './support/server.js';
 
@@ -119,6 +120,7 @@ test('a setting that cannot work stops the start with one clear line', async () 
     [{ DATABASE_URL: 'mysql://x' }, /^civic-widgets server: DATABASE_URL must be a PostgreSQL URL/],
     [{ OPEN_BALLOTS_PER_ADDRESS: 'lots' }, /^civic-widgets server: OPEN_BALLOTS_PER_ADDRESS must be a whole number from 1 to 1000000/],
     [{ OPEN_BALLOTS_PER_ADDRESS: '0' }, /^civic-widgets server: OPEN_BALLOTS_PER_ADDRESS must be a whole number/],
+    [{ REFUSED_CODES_PER_ADDRESS: '2.5' }, /^civic-widgets server: REFUSED_CODES_PER_ADDRESS must be a whole number from 1 to 1000000/],
     // The imported test seed has a token round.
     [{}, /^civic-widgets server: Round token-round takes voter tokens, so VOTER_TOKEN_SECRET must be set/],
   ] as const) {
@@ -129,14 +131,17 @@ test('a setting that cannot work stops the start with one clear line', async () 
   }
 });
 
-test('OPEN_BALLOTS_PER_ADDRESS sets how many ballots one address may cast in an open round, for an event on one network', async () => {
-  const vote = (origin: string) =>
-    fetch(`${origin}/api/rounds/open-round/ballots`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify({ roundId: 'open-round', kind: 'approval', selections: ['trees'] }) });
-  const server = await spawnServer({ ...env, VOTER_TOKEN_SECRET, OPEN_BALLOTS_PER_ADDRESS: '3' });
+test('OPEN_BALLOTS_PER_ADDRESS and REFUSED_CODES_PER_ADDRESS set the limits per address, for an event on one network', async () => {
+  const vote = async (origin: string, round: string, body: object) =>
+    (await fetch(`${origin}/api/rounds/${round}/ballots`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify({ roundId: round, kind: 'approval', ...body }) })).status;
+  const server = await spawnServer({ ...env, VOTER_TOKEN_SECRET, OPEN_BALLOTS_PER_ADDRESS: '3', REFUSED_CODES_PER_ADDRESS: '2' });
   try {
-    const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await vote(server.origin)).status);
-    assert.deepEqual(statuses, [201, 201, 201, 429]);
+    const open = [];
+    for (let i = 0; i < 4; i++) open.push(await vote(server.origin, 'open-round', { selections: ['trees'] }));
+    assert.deepEqual(open, [201, 201, 201, 429]);
+    const codes = [];
+    for (const votingCode of ['TYPO-TYPO-TYP1', 'TYPO-TYPO-TYP2', VOTING_CODES[0]!]) codes.push(await vote(server.origin, 'code-round', { selections: ['c-trees'], votingCode }));
+    assert.deepEqual(codes, [403, 403, 429], 'two refused codes, then even a right one waits');
   } finally {
     await server.kill();
   }
