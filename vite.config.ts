@@ -82,7 +82,8 @@ export default defineConfig(({ mode }) => {
     return {
       define: (() => {
         const { elements, onDemand } = JSON.parse(readFileSync(SERVED_ELEMENTS, 'utf8')) as { elements: unknown; onDemand: Record<string, string[]> };
-        // The languages shipped as modules (src/i18n/locales/cy.ts -> cy), for the loader to fetch the page's early.
+        // The languages shipped as modules (src/i18n/locales/cy.ts -> cy), and those that bring their own
+        // dates (src/i18n/dates/cy.ts), for the loader to fetch the page's early.
         const shipped = (folder: string) => Object.keys(onDemand).flatMap((module) => module.match(new RegExp(`^src/i18n/${folder}/(.+)\\.ts$`))?.[1] ?? []);
         return { __CIVIC_ELEMENTS__: JSON.stringify(elements), __CIVIC_LOCALES__: JSON.stringify(shipped('locales')), __CIVIC_DATES__: JSON.stringify(shipped('dates')) };
       })(),

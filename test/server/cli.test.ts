@@ -8,7 +8,7 @@ import { freshDatabase, type TestDatabase } from './support/database.js';
 import { databaseEnv, runToEnd, spawnServer } from './support/process.js';
 import { VOTING_CODES } from './support/seed.js';
 import { seedAroundNow } from './support/seeded.js';
-import { VOTER_TOKEN_SECRET } from './support/server.js';
+import { callApi, VOTER_TOKEN_SECRET } from './support/server.js';
 
 let database: TestDatabase;
 let env: Record<string, string | undefined>;
@@ -132,8 +132,7 @@ test('a setting that cannot work stops the start with one clear line', async () 
 });
 
 test('OPEN_BALLOTS_PER_ADDRESS and REFUSED_CODES_PER_ADDRESS set the limits per address, for an event on one network', async () => {
-  const vote = async (origin: string, round: string, body: object) =>
-    (await fetch(`${origin}/api/rounds/${round}/ballots`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify({ roundId: round, kind: 'approval', ...body }) })).status;
+  const vote = async (origin: string, round: string, body: object) => (await callApi(origin, 'POST', `/rounds/${round}/ballots`, { body: { roundId: round, kind: 'approval', ...body } })).status;
   const server = await spawnServer({ ...env, VOTER_TOKEN_SECRET, OPEN_BALLOTS_PER_ADDRESS: '3', REFUSED_CODES_PER_ADDRESS: '2' });
   try {
     const open = [];
@@ -148,11 +147,11 @@ test('OPEN_BALLOTS_PER_ADDRESS and REFUSED_CODES_PER_ADDRESS set the limits per 
 });
 
 test('behind a proxy without TRUST_PROXY the server says once that every resident counts as the proxy\'s address', async () => {
-  const throughProxy = (origin: string) => fetch(`${origin}/api/rounds/open-round`, { headers: { 'x-forwarded-for': '203.0.113.7' } });
+  const throughProxy = (origin: string) => callApi(origin, 'GET', '/rounds/open-round', { headers: { 'x-forwarded-for': '203.0.113.7' } });
   const warning = /TRUST_PROXY is not set: rate limits count every resident as the proxy's address/g;
   const plain = await spawnServer({ ...env, VOTER_TOKEN_SECRET });
   try {
-    assert.equal((await fetch(`${plain.origin}/api/rounds/open-round`)).status, 200);
+    assert.equal((await callApi(plain.origin, 'GET', '/rounds/open-round')).status, 200);
     assert.doesNotMatch(plain.output(), warning, 'not for a request without the header');
     for (let i = 0; i < 3; i++) assert.equal((await throughProxy(plain.origin)).status, 200);
     assert.equal(plain.output().match(warning)?.length, 1, 'once');

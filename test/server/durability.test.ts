@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOCK_FILE } from '../../server/db/lock.js';
 import { POSTGRES_URL, type TestDatabase } from './support/database.js';
@@ -84,7 +84,7 @@ test('the data folder is locked: a second server or an import refuses clearly an
   }
   assert.ok(!existsSync(join(database.dataDir, LOCK_FILE)), 'a clean stop removes the lock');
   // A lock from a process that no longer runs (a pid far above any in use) is stale.
-  writeFileSync(join(database.dataDir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 17, host: (await import('node:os')).hostname(), startTicks: '1', since: '2026-01-01T00:00:00Z' }));
+  writeFileSync(join(database.dataDir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 17, host: hostname(), startTicks: '1', since: '2026-01-01T00:00:00Z' }));
   const next = await spawnServer(env);
   assert.match(readFileSync(join(database.dataDir, LOCK_FILE), 'utf8'), new RegExp(`"pid":${next.child.pid}`));
   await next.kill();
