@@ -34,7 +34,16 @@ export async function freshDatabase(): Promise<TestDatabase> {
       rmSync(dataDir, { recursive: true, force: true });
       const client = new pg.Client({ connectionString: POSTGRES_URL });
       await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // An autovacuum worker in it refuses FORCE to a role without pg_signal_backend (42501) until it ends.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '42501' || attempt >= 50) throw error;
+          await new Promise((wait) => setTimeout(wait, 100));
+        }
+      }
       await client.end();
     },
   };
