@@ -100,11 +100,11 @@ describe('bench:server PostgreSQL cluster', { skip }, () => {
 });
 
 test('bench:server refuses options it cannot honour with its usage, before it starts anything', () => {
-  for (const options of [['--database', 'mysql'], ['--seconds', 'ten'], ['--seconds', '0']]) {
+  for (const options of [['--database', 'mysql'], ['--seconds', 'ten'], ['--seconds', '0'], ['--runs', '0'], ['--runs', '1.5']]) {
     const before = folders('civic-bench-');
     const bench = spawnSync('npm', ['run', '--silent', 'bench:server', '--', ...options], { cwd: root, encoding: 'utf8' });
     assert.equal(bench.status, 2, options.join(' '));
-    assert.match(bench.stderr, /usage: npm run bench:server -- \[--seconds N \(1 to 600\)\] \[--database pglite\|postgres\]/);
+    assert.match(bench.stderr, /usage: npm run bench:server -- \[--seconds N \(1 to 600\)\] \[--runs N \(1 to 9\)\] \[--database pglite\|postgres\]/);
     assert.deepEqual(newFolders(before, 'civic-bench-'), []);
   }
 });
