@@ -217,6 +217,31 @@ describe('civic-vote-form', () => {
       expect(text(rowOf(form, 'Skate park').querySelector('.error-message'))).to.contain('give from 1 to 5 points, not 7');
       await expect(form).to.be.accessible();
     });
+
+    it('writes a rule of one point in the singular, in English and in Welsh', async () => {
+      const client = () => createMemoryClient(seedOf({ kind: 'cumulative', maxSumPoints: 3, maxPoints: 1, minSumPoints: 1 }, park));
+      const form = await voteForm(client());
+      expect(text(part(form, 'rules'))).to.equal('You have 3 points to share between the proposals you support. Give each proposal up to 1 point. Give at least 1 point in all.');
+      await press(form, 'continue-button');
+      expect([...part(form, 'error-summary')!.querySelectorAll('a')].map(text)).to.include('Give at least 1 point in all (you gave 0).');
+      await expect(form).to.be.accessible();
+      form.remove();
+
+      const before = getLocale();
+      const welsh = await voteForm(client(), { round: 'r1', locale: 'cy' });
+      try {
+        const rules = () => text(part(welsh, 'rules'));
+        await waitUntil(() => rules().startsWith('Mae gennych'), `the rules say "${rules()}"`, { timeout: 5000 });
+        // Three is plural ("o bwyntiau"), one singular ("pwynt"), not "1 o bwyntiau".
+        expect(rules()).to.equal("Mae gennych 3 o bwyntiau i'w rhannu rhwng y cynigion rydych yn eu cefnogi. Rhowch hyd at 1 pwynt i bob cynnig. Rhowch o leiaf 1 pwynt i gyd.");
+        await press(welsh, 'continue-button');
+        expect([...part(welsh, 'error-summary')!.querySelectorAll('a')].map(text)).to.include('Rhowch o leiaf 1 pwynt i gyd (rydych wedi rhoi 0).');
+        await expect(welsh).to.be.accessible();
+      } finally {
+        welsh.remove();
+        await useLocale(before);
+      }
+    });
   });
 
   describe('a ranked ballot', () => {

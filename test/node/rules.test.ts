@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   chosenIds,
+  describeProblem,
   isComplete,
   minimumSpendMet,
   moneyLeft,
@@ -157,6 +158,14 @@ test('every real Częstochowa points ballot stays within 10 points', () => {
   const invalid = file.votes.filter((vote) => validateBallot(ballotOf(file, vote), rules, proposals).length > 0);
   assert.equal(file.votes.length, 2602);
   assert.deepEqual(invalid, []);
+});
+
+test('a rule of one point is said in the singular, for logs and the API\'s detail', () => {
+  const rules = { kind: 'cumulative', maxSumPoints: 1, maxPoints: 1, minSumPoints: 1 } as const;
+  const proposals: Proposal[] = [{ id: 'a', title: 'A', summary: '', cost: 100, categories: [], status: 'shortlisted' }];
+  const said = (selections: Record<string, number>) => validateSelections(rules, selections, proposals).map((problem) => describeProblem(problem));
+  assert.ok(said({}).includes('Give at least 1 point in all (you gave 0).'), said({}).join(' '));
+  assert.ok(said({ a: 2 }).includes('Give at most 1 point in all (you gave 2).'), said({ a: 2 }).join(' '));
 });
 
 test('Częstochowa: 11 points in all is too many, and 11 on one proposal is out of range', () => {

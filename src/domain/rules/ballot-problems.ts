@@ -45,9 +45,9 @@ export function describeProblem(problem: BallotProblem, formatMoney: (amount: Mi
     case 'under-minimum-spend':
       return `Spend at least ${formatMoney(problem.min)}: ${formatMoney(problem.short)} more.`;
     case 'too-many-points':
-      return `Give at most ${problem.max} points in all (you gave ${problem.actual}).`;
+      return `Give at most ${points(problem.max)} in all (you gave ${problem.actual}).`;
     case 'too-few-points':
-      return `Give at least ${problem.min} points in all (you gave ${problem.actual}).`;
+      return `Give at least ${points(problem.min)} in all (you gave ${problem.actual}).`;
     case 'points-out-of-range':
       return `Give proposal ${problem.proposalId} from ${problem.min} to ${problem.max} points, not ${problem.actual}.`;
     case 'not-integer':
@@ -64,3 +64,6 @@ export function describeProblem(problem: BallotProblem, formatMoney: (amount: Mi
       return `Answer yes or no for proposal ${problem.proposalId}: abstaining is not allowed.`;
   }
 }
+
+/** "1 point", "3 points". */
+const points = (count: number) => `${count} ${count === 1 ? 'point' : 'points'}`;

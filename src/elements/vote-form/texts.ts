@@ -11,9 +11,11 @@ import type { BallotRules, Proposal, Round, YesNoAnswer } from '../../domain/typ
 import { formatMoney, formatNumber } from '../../domain/format.js';
 import { textIn } from '../../domain/localized-text.js';
 import { plural } from '../../i18n/plural.js';
+import { pointsAtLeastInAll, pointsEachUpTo, pointsToShare, tooFewPoints, tooManyPoints } from './point-texts.js';
 
 /** Money in the round's currency, a count in the locale's digits, and a proposal's title by id. */
 export interface Words {
+  locale: string;
   money: (amount: number) => string;
   number: (value: number) => string;
   titleOf: (proposalId: string) => string;
@@ -22,6 +24,7 @@ export interface Words {
 /** The words of a round's ballot in `locale`, for the vote form and the paper count alike. */
 export function ballotWords(round: Round, proposals: Proposal[], locale: string): Words {
   return {
+    locale,
     money: (amount) => formatMoney(amount, round.currency, locale),
     number: (value) => formatNumber(value, locale),
     titleOf: (id) => textIn(proposals.find((proposal) => proposal.id === id)?.title, locale) || id,
@@ -51,10 +54,10 @@ export function rulesSentences(rules: BallotRules, words: Words, single: boolean
       return [countRule(rules.minLength, rules.maxLength, words), msg('Then put your choices in order, your favourite first.')].filter(Boolean);
     case 'cumulative':
       return [
-        msg(str`You have ${words.number(rules.maxSumPoints)} points to share between the proposals you support.`),
-        rules.maxPoints !== undefined ? msg(str`Give each proposal up to ${words.number(rules.maxPoints)} points.`) : '',
+        pointsToShare(rules.maxSumPoints, words),
+        rules.maxPoints !== undefined ? pointsEachUpTo(rules.maxPoints, words) : '',
         rules.minPoints !== undefined && rules.minPoints > 1 ? msg(str`Give a proposal at least ${words.number(rules.minPoints)} points, or none.`) : '',
-        rules.minSumPoints !== undefined ? msg(str`Give at least ${words.number(rules.minSumPoints)} points in all.`) : '',
+        rules.minSumPoints !== undefined ? pointsAtLeastInAll(rules.minSumPoints, words) : '',
         countRule(rules.minLength, rules.maxLength, words),
       ].filter(Boolean);
     case 'choose-1':
@@ -126,9 +129,9 @@ export function problemText(problem: BallotProblem, words: Words): string {
     case 'under-minimum-spend':
       return msg(str`Spend at least ${words.money(problem.min)}: ${words.money(problem.short)} more.`);
     case 'too-many-points':
-      return msg(str`Give at most ${n(problem.max)} points in all (you gave ${n(problem.actual)}).`);
+      return tooManyPoints(problem.max, problem.actual, words);
     case 'too-few-points':
-      return msg(str`Give at least ${n(problem.min)} points in all (you gave ${n(problem.actual)}).`);
+      return tooFewPoints(problem.min, problem.actual, words);
     case 'points-out-of-range':
       return msg(str`${title}: give from ${n(problem.min)} to ${n(problem.max)} points, not ${n(problem.actual)}.`);
     case 'not-integer':

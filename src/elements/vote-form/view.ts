@@ -10,7 +10,6 @@ import type { Words } from './texts.js';
 export interface BallotView<S extends Selections = Selections> extends Words {
   round: Round;
   rules: BallotRules;
-  locale: string;
   /** The level of headings inside the ballot (one below the round's title). */
   level: number;
   /** Every proposal of the round, for the rules. */

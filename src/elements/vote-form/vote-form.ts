@@ -350,7 +350,7 @@ export class CivicVoteForm extends CivicElement {
     const { blocks } = this.blocks;
     const level = this.level + 1;
     return {
-      round, rules: round.rules, locale, level, proposals, shown, blocks,
+      round, rules: round.rules, level, proposals, shown, blocks,
       selections: this.selections,
       opened: this.opened,
       errors: this.fieldErrors,
