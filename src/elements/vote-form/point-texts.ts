@@ -5,10 +5,15 @@
  */
 import { msg, str } from '@lit/localize';
 import { plural } from '../../i18n/plural.js';
-import type { Words } from './texts.js';
+
+/** What these sentences need of the ballot's `Words`: the locale, and its way of writing a count. */
+interface Counting {
+  locale: string;
+  number: (value: number) => string;
+}
 
 /** "You have 100 points to share between the proposals you support." */
-export function pointsToShare(points: number, words: Words): string {
+export function pointsToShare(points: number, words: Counting): string {
   const count = words.number(points);
   return plural(points, words.locale, {
     zero: () => msg(str`You have ${count} points to share between the proposals you support.`, { id: 'vote.rule.points-to-share.zero' }),
@@ -21,7 +26,7 @@ export function pointsToShare(points: number, words: Words): string {
 }
 
 /** "Give each proposal up to 10 points." */
-export function pointsEachUpTo(points: number, words: Words): string {
+export function pointsEachUpTo(points: number, words: Counting): string {
   const count = words.number(points);
   return plural(points, words.locale, {
     zero: () => msg(str`Give each proposal up to ${count} points.`, { id: 'vote.rule.points-each.zero' }),
@@ -34,7 +39,7 @@ export function pointsEachUpTo(points: number, words: Words): string {
 }
 
 /** "Give at least 1 point in all." */
-export function pointsAtLeastInAll(points: number, words: Words): string {
+export function pointsAtLeastInAll(points: number, words: Counting): string {
   const count = words.number(points);
   return plural(points, words.locale, {
     zero: () => msg(str`Give at least ${count} points in all.`, { id: 'vote.rule.points-at-least.zero' }),
@@ -47,7 +52,7 @@ export function pointsAtLeastInAll(points: number, words: Words): string {
 }
 
 /** The problem "Give at most 1 point in all (you gave 3)." */
-export function tooManyPoints(max: number, actual: number, words: Words): string {
+export function tooManyPoints(max: number, actual: number, words: Counting): string {
   const [count, gave] = [words.number(max), words.number(actual)];
   return plural(max, words.locale, {
     zero: () => msg(str`Give at most ${count} points in all (you gave ${gave}).`, { id: 'vote.problem.too-many-points.zero' }),
@@ -60,7 +65,7 @@ export function tooManyPoints(max: number, actual: number, words: Words): string
 }
 
 /** The problem "Give at least 1 point in all (you gave 0)." */
-export function tooFewPoints(min: number, actual: number, words: Words): string {
+export function tooFewPoints(min: number, actual: number, words: Counting): string {
   const [count, gave] = [words.number(min), words.number(actual)];
   return plural(min, words.locale, {
     zero: () => msg(str`Give at least ${count} points in all (you gave ${gave}).`, { id: 'vote.problem.too-few-points.zero' }),

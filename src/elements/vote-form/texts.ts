@@ -13,7 +13,7 @@ import { textIn } from '../../domain/localized-text.js';
 import { plural } from '../../i18n/plural.js';
 import { pointsAtLeastInAll, pointsEachUpTo, pointsToShare, tooFewPoints, tooManyPoints } from './point-texts.js';
 
-/** Money in the round's currency, a count in the locale's digits, and a proposal's title by id. */
+/** The resident's locale (for plural forms), money in the round's currency, a count in the locale's digits, and a proposal's title by id. */
 export interface Words {
   locale: string;
   money: (amount: number) => string;
