@@ -129,7 +129,7 @@ const RETRIED = new Set([
 
 /** The submission writer: `submit` resolves once the submission's batch has committed. */
 export function createSubmissionWriter(db: Database, options: GroupCommitOptions, now: () => Date) {
-  const batches = groupCommit<SubmissionJob, SubmissionOutcome>({ concurrency: db.kind === 'postgres' ? 3 : 1, ...options }, async (jobs) => {
+  const batches = groupCommit<SubmissionJob, SubmissionOutcome>({ concurrency: db.kind === 'postgres' ? 3 : 2, ...options }, async (jobs) => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await writeBatch(db, jobs, now());
