@@ -7,13 +7,7 @@ export interface GroupCommitOptions {
   /** How long the first job of a batch waits for others, in milliseconds. */
   windowMs: number;
   maxBatch: number;
-  /**
-   * Batches handed to the database at once. PostgreSQL takes 3, whose commits wait on the disk, so
-   * that the next batch is written while one waits. PGlite takes 2: it writes one at a time (one
-   * connection), but its thread then finds the next batch waiting when it finishes one, instead of
-   * idling while the reply crosses to the request thread and that thread, busy with requests, sends
-   * the next (bench:server, alternated with 1: 4 of 6 won, geometric mean +6.6%).
-   */
+  /** Batches handed to `write` at once (1 by default); the next starts as soon as one finishes. */
   concurrency?: number;
 }
 

@@ -127,9 +127,18 @@ const RETRIED = new Set([
   '23505', // unique violation: a key another transaction stored after this statement began
 ]);
 
+/**
+ * Batches handed to the database at once. PostgreSQL takes 3: its commits wait on the disk, so the
+ * next batch is written while one waits. PGlite takes 2: it writes one at a time (one connection),
+ * but its thread then finds the next batch waiting when it finishes one, instead of idling while the
+ * reply crosses to the request thread and that thread, busy with requests, sends the next
+ * (bench:server, alternated with 1: 4 of 6 won, geometric mean +6.6%).
+ */
+const BATCHES_AT_ONCE = { postgres: 3, pglite: 2 } as const;
+
 /** The submission writer: `submit` resolves once the submission's batch has committed. */
 export function createSubmissionWriter(db: Database, options: GroupCommitOptions, now: () => Date) {
-  const batches = groupCommit<SubmissionJob, SubmissionOutcome>({ concurrency: db.kind === 'postgres' ? 3 : 2, ...options }, async (jobs) => {
+  const batches = groupCommit<SubmissionJob, SubmissionOutcome>({ concurrency: BATCHES_AT_ONCE[db.kind], ...options }, async (jobs) => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await writeBatch(db, jobs, now());

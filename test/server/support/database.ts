@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 
 export const POSTGRES_URL = process.env.CIVIC_TEST_DATABASE_URL || undefined;
@@ -41,7 +42,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
           break;
         } catch (error) {
           if ((error as { code?: string }).code !== '42501' || attempt >= 50) throw error;
-          await new Promise((wait) => setTimeout(wait, 100));
+          await sleep(100);
         }
       }
       await client.end();
