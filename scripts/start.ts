@@ -2,6 +2,10 @@
  * npm start: builds what is missing (the bundle, Storybook), then runs the reference server in this
  * same process, seeded on its first start with the demo borough and one real pabulib round.
  * A second start with everything built builds nothing.
+ *
+ * package.json runs it as `exec node --import tsx`: npm's shell becomes this process, so the SIGTERM
+ * npm passes on when it is stopped reaches the server. Under a shell, or the tsx command, that signal
+ * stopped them and left the server running on its own.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
