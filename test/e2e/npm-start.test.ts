@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { REPOSITORY_ROOT } from '../../server/main.js';
 import { childEnv } from '../server/support/process.js';
 
@@ -59,7 +60,10 @@ function npmStart(): Promise<Started> {
     };
     npm.stdout!.on('data', read);
     npm.stderr!.on('data', read);
-    void exited.then(() => reject(new Error(`npm start stopped before listening:\n${output}`)));
+    void exited.then(() => {
+      clearTimeout(tooSlow);
+      reject(new Error(`npm start stopped before listening:\n${output}`));
+    });
   });
 }
 
@@ -70,7 +74,7 @@ const answers = (origin: string) => fetch(`${origin}/api/openapi.yaml`).then(() 
 async function stopsAnswering(origin: string): Promise<boolean> {
   for (let waited = 0; waited < 10_000; waited += 200) {
     if (!(await answers(origin))) return true;
-    await new Promise((done) => setTimeout(done, 200));
+    await sleep(200);
   }
   return false;
 }
